@@ -1,0 +1,5 @@
+using IdentityCrisis.Cli;
+
+if (AllocatorBootstrap.TryReexecWithTcmalloc(args, out int childExit))
+    return childExit;
+return CliApp.Run(args);

@@ -1,0 +1,19 @@
+using Spectre.Console;
+
+namespace IdentityCrisis.Cli.Rendering;
+
+public static class ConsoleFactory
+{
+    /// <summary>A Spectre console on the given writer; live widgets only when it is a real terminal.</summary>
+    public static IAnsiConsole Create(TextWriter writer)
+    {
+        bool terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+    }
+}

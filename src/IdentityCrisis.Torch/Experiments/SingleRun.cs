@@ -1,0 +1,61 @@
+using IdentityCrisis.Architectures;
+using IdentityCrisis.Config;
+using IdentityCrisis.Data;
+using IdentityCrisis.Metrics;
+using IdentityCrisis.Probes;
+using IdentityCrisis.Probing;
+using IdentityCrisis.Results;
+using IdentityCrisis.Runtime;
+using IdentityCrisis.Storage;
+using IdentityCrisis.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace IdentityCrisis.Experiments;
+
+/// <summary>A finished run: the record to store and the trained weights.</summary>
+public sealed record RunOutput(RunRecord Record, IReadOnlyList<NamedTensor> Weights);
+
+/// <summary>
+/// The basic experiment: train one network on x̂ (and optionally more MNIST training images),
+/// probe it, score it. Every input is resolved and validated before any compute is spent.
+/// </summary>
+public static class SingleRun
+{
+    public static RunOutput Execute(RunConfig config, DataCatalog catalog, Action<int, double>? progress = null, CancellationToken cancel = default)
+    {
+        config.EnsureValid();
+        var (trainImages, trainInfo) = TrainingData.Select(config.Training, catalog);
+        var probeSets = ProbeLibrary.Build(config.Probes, catalog);
+        int threads = TorchRuntime.EnsureThreads(config.Training.Threads);
+        var device = TorchRuntime.ResolveDevice(config.Training.Device);
+        var environment = TorchEnvironment.Capture(threads, config.Training.Device);
+
+        torch.manual_seed(config.Training.Seed);
+        using var network = ArchitectureRegistry.Create(config.Architecture);
+        network.to(device);
+        using var images = TensorImages.ToTensor(trainImages, device);
+        var training = new Trainer { Progress = progress, Cancellation = cancel }.Train(network, images, config.Training);
+
+        var xhat = trainImages[0];
+        var f = new NetworkFunction(network, device);
+        var evaluation = ProbeEvaluation.Evaluate(f, probeSets, xhat, new VerdictRule(config.Probes.VerdictThreshold));
+        var columns = FigureColumns.Select(probeSets);
+        var figureInputs = new List<float[]> { xhat };
+        figureInputs.AddRange(columns.Select(p => p.Pixels));
+        var figureLabels = new List<string> { $"train x̂ [{trainInfo.Index}]" };
+        figureLabels.AddRange(columns.Select(p => ShortLabel(p)));
+        var figure = new FigureData(figureLabels, figureInputs, f.Apply(figureInputs));
+
+        var record = new RunRecord(config, environment, training, ProcessMemory.PeakRssBytes(), trainInfo,
+                                   evaluation.Sets, evaluation.Probes, figure);
+        return new RunOutput(record, WeightExport.Export(network));
+    }
+
+    static string ShortLabel(Probe p) => p.Set switch
+    {
+        "patterns" => p.Name,
+        "noise" => p.Name.Split(' ')[0],
+        _ => p.Set,
+    };
+}
