@@ -24,6 +24,7 @@ public static class CliApp
             "(Zhang et al., \"Identity Crisis\", ICLR 2020).");
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 

@@ -14,7 +14,7 @@ using static TorchSharp.torch;
 namespace IdentityCrisis.Experiments;
 
 /// <summary>A finished run: the record to store and the trained weights.</summary>
-public sealed record RunOutput(RunRecord Record, IReadOnlyList<NamedTensor> Weights);
+public sealed record RunOutput(RunRecord Record, IReadOnlyList<NamedTensor> Weights, LayerMaps? Layers);
 
 /// <summary>
 /// The basic experiment: train one network on x̂ (and optionally more MNIST training images),
@@ -22,7 +22,8 @@ public sealed record RunOutput(RunRecord Record, IReadOnlyList<NamedTensor> Weig
 /// </summary>
 public static class SingleRun
 {
-    public static RunOutput Execute(RunConfig config, DataCatalog catalog, Action<int, double>? progress = null, CancellationToken cancel = default)
+    public static RunOutput Execute(RunConfig config, DataCatalog catalog, Action<int, double>? progress = null,
+                                    CancellationToken cancel = default, bool captureLayers = false)
     {
         config.EnsureValid();
         var (trainImages, trainInfo) = TrainingData.Select(config.Training, catalog);
@@ -31,8 +32,7 @@ public static class SingleRun
         var device = TorchRuntime.ResolveDevice(config.Training.Device);
         var environment = TorchEnvironment.Capture(threads, config.Training.Device);
 
-        torch.manual_seed(config.Training.Seed);
-        using var network = ArchitectureRegistry.Create(config.Architecture);
+        using var network = TorchRuntime.CreateSeeded(config.Architecture, config.Training.Seed);
         network.to(device);
         using var images = TensorImages.ToTensor(trainImages, device);
         var training = new Trainer { Progress = progress, Cancellation = cancel }.Train(network, images, config.Training);
@@ -47,9 +47,10 @@ public static class SingleRun
         figureLabels.AddRange(columns.Select(p => ShortLabel(p)));
         var figure = new FigureData(figureLabels, figureInputs, f.Apply(figureInputs));
 
+        LayerMaps? layers = captureLayers ? new LayerMaps(figureLabels, figureInputs, f.LayerMaps(figureInputs)) : null;
         var record = new RunRecord(config, environment, training, ProcessMemory.PeakRssBytes(), trainInfo,
                                    evaluation.Sets, evaluation.Probes, figure);
-        return new RunOutput(record, WeightExport.Export(network));
+        return new RunOutput(record, WeightExport.Export(network), layers);
     }
 
     static string ShortLabel(Probe p) => p.Set switch

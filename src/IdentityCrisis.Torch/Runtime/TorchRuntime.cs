@@ -1,4 +1,5 @@
 using System.Reflection;
+using IdentityCrisis.Architectures;
 using IdentityCrisis.Config;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,6 +31,22 @@ public static class TorchRuntime
                 throw new ConfigException($"training.threads = {requested} differs from the {threads} threads this process already uses; run it in its own process");
             }
             return n;
+        }
+    }
+
+    private static readonly object SeedGate = new();
+
+    /// <summary>
+    /// Seeds LibTorch's global generator and builds the network under one lock: module
+    /// constructors draw from that global generator, so two sweep workers building networks
+    /// at once would otherwise interleave their draws and lose reproducibility.
+    /// </summary>
+    public static ImageNetwork CreateSeeded(ArchitectureConfig config, int seed)
+    {
+        lock (SeedGate)
+        {
+            torch.manual_seed(seed);
+            return ArchitectureRegistry.Create(config);
         }
     }
 
