@@ -59,14 +59,10 @@ public sealed class DataCatalog
         if (position >= 0) return pack.Images[position];
         if (index is < 0 or >= 60_000)
             throw new ArgumentOutOfRangeException(nameof(index), index, "MNIST training indices are 0..59999");
-        if (!IsFetched("mnist"))
+        if (Directory.InstalledMarker(DatasetSpec.Mnist) is null)
             throw new DataFileException($"MNIST training image {index}",
                 $"is not in the embedded pack (indices {pack.SourceIndices[0]}..{pack.SourceIndices[^1]}) and the full MNIST is not in {Directory.Root}",
                 "Run `icrisis data fetch --mnist` (or `icrisis data fetch --mnist --from DIR` offline)");
-        lock (_loaded)
-        {
-            if (_loaded.TryGetValue("mnist-train", out var full)) return full.Images[full.PositionOf(index)];
-        }
         return ReadVerifiedIdx(DatasetSpec.Mnist, "train-images-idx3-ubyte", images: true).ImageAt(index);
     }
 
