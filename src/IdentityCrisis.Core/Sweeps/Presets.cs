@@ -153,7 +153,7 @@ public static class Presets
         new(name, rows.Select(r => new AxisPoint(r.Label, Set(("architecture.depth", r.Depth), ("architecture.activation", r.Activation)))).ToList());
 
     static Dictionary<string, JsonNode?> Set(params (string Path, object Value)[] fields) =>
-        fields.ToDictionary(f => f.Path, f => (JsonNode?)JsonValue.Create(f.Value switch
+        fields.ToDictionary(f => f.Path, f => (JsonNode?)(f.Value switch
         {
             int i => JsonValue.Create(i),
             string s => JsonValue.Create(s),
