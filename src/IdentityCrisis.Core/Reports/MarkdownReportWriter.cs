@@ -38,7 +38,7 @@ public static class MarkdownReportWriter
                     if (t.Collapsed) sb.Append("</details>\n\n");
                     break;
                 case Figure f:
-                    sb.Append("![").Append(Cell(f.Caption)).Append("](").Append(FigureStore.FolderName).Append('/').Append(f.FileName).Append(")\n\n")
+                    sb.Append("![").Append(Cell(f.Caption).Replace("]", "\\]")).Append("](").Append(FigureStore.FolderName).Append('/').Append(f.FileName).Append(")\n\n")
                       .Append('*').Append(Inline(f.Caption)).Append("*\n\n");
                     break;
                 default:
