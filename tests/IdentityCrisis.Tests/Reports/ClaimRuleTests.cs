@@ -50,7 +50,7 @@ public class ClaimRuleTests
     {
         var claims = Judge((SyntheticSweep.Fig3("paper", 1, 5, 12), t => ByDepth(t, d => d < 12 ? FakeTrial.Identity : FakeTrial.Uniform(0.2, 0.6))));
         Assert.Equal(ClaimVerdict.Partly, claims["b"].Verdict);
-        Assert.Contains("depth 20 is not in this sweep", claims["b"].Measured);
+        Assert.Contains("No scored trial of depth 20 or more", claims["b"].Measured);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class DeepCnnsMemorize : PaperClaim
                        $"({string.Join(", ", sets.Select(s => $"{s.Set} {s.Verdict}"))}); on mnist and fashion its constant skill is {Fmt.F(constSkill)} " +
                        $"and identity skill {Fmt.F(idSkill)} (the shallowest, depth {Fmt.I(shallowest.Config.Architecture.Depth)}: constant skill " +
                        $"{Fmt.F(shallowest.NaturalMean(s => s.ConstantSkill))}, identity skill {Fmt.F(shallowest.NaturalMean(s => s.IdentitySkill))})." +
-                       (depth < PaperDepth ? $" The paper's depth {PaperDepth} is not in this sweep." : "") +
+                       (depth < PaperDepth ? $" No scored trial of depth {PaperDepth} or more in this sweep." : "") +
                        ConvergenceNote([deepest]);
         return (verdict, measured);
     }
