@@ -36,10 +36,14 @@ public static class Presets
 
     static ProbeConfig Probes(bool paper) => new() { PerSet = paper ? 100 : 20 };
 
-    /// <summary>Adam at 1e-4, the core acceptance setting, until the training MSE is below 1e-5 (pixels in [0,1]).</summary>
+    /// <summary>
+    /// Adam at 1e-4 (the core acceptance setting) until the training MSE is below 1e-4 — an
+    /// RMS pixel error of 0.01, visually exact — or the step budget runs out. Trials that
+    /// stop on the budget are marked "maxSteps" in every table, not hidden.
+    /// </summary>
     static TrainingConfig Training(bool paper, int paperSteps, int quickSteps) => new()
     {
-        Optimizer = "adam", LearningRate = 1e-4, Tolerance = 1e-5, MaxSteps = paper ? paperSteps : quickSteps, LogEvery = 10,
+        Optimizer = "adam", LearningRate = 1e-4, Tolerance = 1e-4, MaxSteps = paper ? paperSteps : quickSteps, LogEvery = 10,
     };
 
     static SweepSpec Fig2(bool paper) => new()
@@ -63,7 +67,7 @@ public static class Presets
         Base = new RunConfig
         {
             Architecture = new ArchitectureConfig { Kind = "cnn", Channels = paper ? 128 : 8, Kernel = 5, Activation = "relu" },
-            Training = Training(paper, 3000, 300),
+            Training = Training(paper, 4000, 300),
             Probes = Probes(paper),
         },
         Axes = [SweepAxis.Values<int>("depth", "architecture.depth", paper ? Figure3Depths : [1, 3, 5, 8, 12])],
@@ -84,7 +88,7 @@ public static class Presets
             Base = new RunConfig
             {
                 Architecture = new ArchitectureConfig { Kind = "cnn", Channels = c, Kernel = 5, Activation = "relu" },
-                Training = Training(paper, 3000, 300),
+                Training = Training(paper, 4000, 300),
                 Probes = Probes(paper),
             },
             Axes = [new SweepAxis("network", cases)],
