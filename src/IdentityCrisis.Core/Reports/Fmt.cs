@@ -11,8 +11,9 @@ public static class Fmt
     public static string F(double v, int digits = 2) =>
         double.IsNaN(v) ? "n/a" : v.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
+    /// <summary>Scientific with a two-digit exponent (9.70E-06, not .NET's 9.70E-006).</summary>
     public static string E(double v, int digits = 2) =>
-        double.IsNaN(v) ? "n/a" : v.ToString("E" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        double.IsNaN(v) ? "n/a" : v.ToString("0." + new string('0', digits) + "E+00", CultureInfo.InvariantCulture);
 
     public static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 

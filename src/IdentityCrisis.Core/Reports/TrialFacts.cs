@@ -17,13 +17,21 @@ public static class TrialFacts
     /// <summary>The loss became NaN or infinite: its scores describe broken weights and are left out of every claim.</summary>
     public static bool Diverged(this TrialRow t) => t.Outcome == "diverged" || t.DivergedAtStep is not null;
 
+    /// <summary>Evaluated at its initialization on purpose (maxSteps 0, the Figure 4 control): not a failed training run.</summary>
+    public static bool Untrained(this TrialRow t) => t.Config.Training.MaxSteps == 0 && !t.Diverged();
+
+    /// <summary>Stopped at max steps before reaching the stopping loss: scored as it is, but flagged.</summary>
+    public static bool NotConverged(this TrialRow t) => !t.Converged() && !t.Diverged() && !t.Untrained();
+
     /// <summary>A visible mark for trials that did not reach the stopping loss ("" when they did).</summary>
     public static string OutcomeMark(this TrialRow t) =>
-        t.Diverged() ? " [DIVERGED]" : t.Converged() ? "" : " [not converged]";
+        t.Diverged() ? " [DIVERGED]" : t.NotConverged() ? " [not converged]" : "";
 
-    /// <summary>The outcome as a table cell; anything but converged is flagged with "!".</summary>
+    /// <summary>The outcome as a table cell; a training run that failed to converge is flagged with "!".</summary>
     public static string OutcomeCell(this TrialRow t) =>
-        t.Diverged() ? $"! diverged{(t.DivergedAtStep is { } s ? $" at step {Fmt.I(s)}" : "")}" : t.Converged() ? "converged" : $"! {t.Outcome}";
+        t.Diverged() ? $"! diverged{(t.DivergedAtStep is { } s ? $" at step {Fmt.I(s)}" : "")}"
+        : t.Untrained() ? "untrained (max steps 0)"
+        : t.Converged() ? "converged" : $"! {t.Outcome}";
 
     public static string Verdict(this TrialRow t, string set) => t.Set(set)?.Verdict ?? "n/a";
 

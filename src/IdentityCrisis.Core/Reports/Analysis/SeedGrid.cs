@@ -12,7 +12,7 @@ public sealed record GridCell(IReadOnlyList<TrialRow> Trials, IReadOnlyList<doub
     /// <summary>Max minus min over seeds: how much the initialization alone moves the score.</summary>
     public double Spread => Scores.Count < 2 ? double.NaN : Max - Min;
     public bool AnyDiverged => Trials.Any(t => t.Diverged());
-    public bool AnyNotConverged => Trials.Any(t => !t.Converged() && !t.Diverged());
+    public bool AnyNotConverged => Trials.Any(t => t.NotConverged());
 
     /// <summary>"*" some seed hit max steps, "!" some seed diverged (left out of the mean).</summary>
     public string Mark => (AnyNotConverged ? "*" : "") + (AnyDiverged ? "!" : "");

@@ -56,7 +56,7 @@ public abstract class PaperClaim
     /// <summary>"; 3 of these trials did not converge" when some did not, else "".</summary>
     protected static string ConvergenceNote(IEnumerable<Storage.TrialRow> trials)
     {
-        int n = trials.Count(t => !t.Converged() && !t.Diverged());
+        int n = trials.Count(t => t.NotConverged());
         return n == 0 ? "" : $" {Fmt.I(n)} of these trials did not reach the stopping loss (max steps).";
     }
 }

@@ -65,7 +65,7 @@ public static class GridSection
         {
             double x = t.Config.Architecture.Depth;
             if (t.Diverged()) plot.Marks.Add(new MarkedPoint(x, plot.YMin ?? 0, PointMark.Diverged));
-            else if (!t.Converged())
+            else if (t.NotConverged())
                 foreach (var set in sets)
                     if (t.Set(set) is { } s && double.IsFinite(score(s))) plot.Marks.Add(new MarkedPoint(x, score(s), PointMark.NotConverged));
         }

@@ -33,7 +33,7 @@ public static class ManyImagesSection
                 foreach (var t in trials)
                 {
                     if (t.Diverged()) plot.Marks.Add(new MarkedPoint(t.Config.Training.TrainImages, -0.2, PointMark.Diverged));
-                    else if (!t.Converged() && double.IsFinite(Score(t, set, s => s.IdentitySkill)))
+                    else if (t.NotConverged() && double.IsFinite(Score(t, set, s => s.IdentitySkill)))
                         plot.Marks.Add(new MarkedPoint(t.Config.Training.TrainImages, Score(t, set, s => s.IdentitySkill), PointMark.NotConverged));
                 }
             }

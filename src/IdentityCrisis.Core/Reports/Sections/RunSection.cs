@@ -32,7 +32,7 @@ public static class RunSection
             var curve = sweep.Db.LoadLossCurve(t.TrialId);
             if (curve.Count == 0) continue;
             plot.Series.Add(new PlotSeries(t.Label + t.OutcomeMark(), curve.Select(p => (double)p.Step).ToList(), curve.Select(p => p.Loss).ToList(),
-                Dashed: !t.Converged()));
+                Dashed: t.NotConverged()));
             if (t.Diverged() && curve.LastOrDefault(p => double.IsFinite(p.Loss) && p.Loss > 0) is { Step: var s, Loss: var l } && l > 0)
                 plot.Marks.Add(new MarkedPoint(s, l, PointMark.Diverged));
         }

@@ -10,7 +10,7 @@ public static class SweepSection
         ctx.Heading(2, $"Sweep {sweep.Name}");
         if (sweep.Spec.Description.Length > 0) ctx.Paragraph(sweep.Spec.Description);
         ctx.Paragraph($"Folder {sweep.Folder}; {Fmt.I(sweep.Trials.Count)} of {Fmt.I(sweep.Planned)} planned trials finished, {Fmt.I(sweep.Failures.Count)} failed attempt(s), " +
-                      $"{Fmt.I(sweep.Trials.Count(t => !t.Converged()))} finished trial(s) did not converge. Base network {sweep.Spec.Base.Architecture.Describe()}, " +
+                      $"{Fmt.I(sweep.Trials.Count(t => t.NotConverged()))} finished trial(s) stopped at max steps before the stopping loss, {Fmt.I(sweep.Trials.Count(t => t.Diverged()))} diverged. Base network {sweep.Spec.Base.Architecture.Describe()}, " +
                       $"varied along {Fmt.List(sweep.Spec.Axes.Select(a => a.Name))}; training: {sweep.Spec.Base.Training.Optimizer}, " +
                       $"learning rate {Fmt.G(sweep.Spec.Base.Training.LearningRate)}, up to {Fmt.I(sweep.Spec.Base.Training.MaxSteps)} steps, stopping loss {Fmt.G(sweep.Spec.Base.Training.Tolerance)}." +
                       (sweep.QuickScale ? " Quick scale: not the paper's sizes; a smoke test, not evidence for or against the paper." : ""));

@@ -5,7 +5,7 @@ namespace IdentityCrisis.Reports.Sections;
 /// <summary>The per-trial tables every sweep gets: a one-row-per-trial summary and the scores per probe set.</summary>
 public static class TrialTables
 {
-    static RowMark Mark(TrialRow t) => t.Diverged() ? RowMark.Error : t.Converged() ? RowMark.None : RowMark.Warning;
+    static RowMark Mark(TrialRow t) => t.Diverged() ? RowMark.Error : t.NotConverged() ? RowMark.Warning : RowMark.None;
 
     public static void Summary(SectionContext ctx, SweepResults sweep)
     {
