@@ -25,7 +25,7 @@ public class DepthTransitionTests
     public void IdentityThatDoesNotStartAtTheShallowestDepthIsListedNotDenied()
     {
         var text = Describe(d => d is 3 or 5 ? FakeTrial.Identity : FakeTrial.Other with { Outcome = TrainingOutcome.MaxSteps }, 1, 3, 5, 8);
-        Assert.StartsWith("Identity on mnist and fashion at depth 3 and 5", text);
+        Assert.StartsWith("Identity on mnist and fashion at depths 3 and 5", text);
         Assert.Contains("no depth is constant on mnist and fashion; neither at: depth 1 [not converged]", text);
     }
 

@@ -41,10 +41,10 @@ public sealed record DepthTransition(
         var parts = new List<string>
         {
             IdentityDepths.Count == 0 ? $"No depth is identity on {setNames}"
-                : $"Identity on {setNames} {(IdentityUpTo == IdentityDepths[^1] ? $"up to depth {Fmt.I(IdentityDepths[^1])}" : $"at depth {DepthList(IdentityDepths)}")} " +
+                : $"Identity on {setNames} {(IdentityUpTo == IdentityDepths[^1] ? $"up to depth {Fmt.I(IdentityDepths[^1])}" : $"at {DepthList(IdentityDepths)}")} " +
                   $"(identity skill {SkillRange(IdentityDepths, constant: false)})",
             ConstantDepths.Count == 0 ? $"no depth is constant on {setNames}"
-                : $"constant {(ConstantFrom == ConstantDepths[0] ? $"from depth {Fmt.I(ConstantDepths[0])} on" : $"at depth {DepthList(ConstantDepths)}")} " +
+                : $"constant {(ConstantFrom == ConstantDepths[0] ? $"from depth {Fmt.I(ConstantDepths[0])} on" : $"at {DepthList(ConstantDepths)}")} " +
                   $"(constant skill {SkillRange(ConstantDepths, constant: true)})",
         };
         var rest = Depths.Where(d => !IdentityDepths.Contains(d) && !ConstantDepths.Contains(d)).ToList();
@@ -58,7 +58,7 @@ public sealed record DepthTransition(
         $"depth {Fmt.I(t.Config.Architecture.Depth)}{t.OutcomeMark()}: " +
         string.Join(", ", Sets.Select(s => t.Set(s) is { } r ? $"{s} {r.Verdict} (identity skill {Fmt.F(r.IdentitySkill)}, constant skill {Fmt.F(r.ConstantSkill)})" : $"{s} n/a"));
 
-    static string DepthList(IEnumerable<int> depths) => Fmt.List(depths.Select(d => Fmt.I(d)));
+    static string DepthList(IReadOnlyList<int> depths) => (depths.Count == 1 ? "depth " : "depths ") + Fmt.List(depths.Select(d => Fmt.I(d)));
 
     string SkillRange(IReadOnlyList<int> depths, bool constant)
     {
