@@ -47,7 +47,12 @@ public static class ProbeGrid
             float x = margin + labelWidth + c * (cell + gap);
             var lines = Wrap(columnLabels[c], font, cell).Take(3).ToList();
             for (int l = 0; l < lines.Count; l++)
-                canvas.DrawText(lines[l], x + cell / 2f, margin + 18 + 12 + l * 13, SKTextAlign.Center, font, ink);
+            {
+                // A single long word ("checkerboard") must not run into its neighbour: shrink it to the cell.
+                float w = font.MeasureText(lines[l]);
+                using var fitted = new SKFont(SKTypeface.Default, w > cell ? Math.Max(6f, font.Size * cell / w) : font.Size);
+                canvas.DrawText(lines[l], x + cell / 2f, margin + 18 + 12 + l * 13, SKTextAlign.Center, fitted, ink);
+            }
         }
         for (int r = 0; r < rows.Count; r++)
         {

@@ -37,6 +37,8 @@ public sealed class ResultsDb : IDisposable
 
     private ResultsDb(string path, SqliteConnection c) { Path = path; connection = c; }
 
+    /// <param name="create">true: open read-write, creating the file and schema (sweeps);
+    /// false: open an existing database read-only (reports, exports), writing nothing.</param>
     public static ResultsDb Open(string path, bool create = true)
     {
         if (!create && !File.Exists(path))
@@ -44,27 +46,41 @@ public sealed class ResultsDb : IDisposable
         var c = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());
         c.Open();
         var db = new ResultsDb(path, c);
-        db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+        db.Exec("PRAGMA busy_timeout=10000;");
         var check = db.Scalar("PRAGMA quick_check;")?.ToString();
         if (check != "ok")
             throw new InvalidDataException($"{path} is corrupt (SQLite quick_check: {check}); move it away and re-run the sweep");
-        db.Exec(ResultsSchema.Ddl);
+        if (create)
+        {
+            db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            db.Exec(ResultsSchema.Ddl);
+            if (db.GetMeta("schema_version") is null)
+                db.SetMeta("schema_version", ResultsSchema.Version.ToString(CultureInfo.InvariantCulture));
+        }
         var version = db.GetMeta("schema_version");
-        if (version is null) db.SetMeta("schema_version", ResultsSchema.Version.ToString(CultureInfo.InvariantCulture));
-        else if (version != ResultsSchema.Version.ToString(CultureInfo.InvariantCulture))
-            throw new InvalidDataException($"{path} has schema version {version}; this icrisis reads version {ResultsSchema.Version}");
+        if (version != ResultsSchema.Version.ToString(CultureInfo.InvariantCulture))
+            throw new InvalidDataException($"{path} has schema version {version ?? "none"}; this icrisis reads version {ResultsSchema.Version}");
         return db;
     }
 
     public void Dispose()
     {
+        // Fold the write-ahead log back into the main file, so a finished sweep is one
+        // self-contained file that can be copied or opened read-only.
+        if (connection.State == System.Data.ConnectionState.Open && !IsReadOnly)
+        {
+            try { Exec("PRAGMA wal_checkpoint(TRUNCATE);"); }
+            catch (SqliteException) { /* another process holds the database: it checkpoints on its own close */ }
+        }
         connection.Dispose();
     }
+
+    bool IsReadOnly => connection.ConnectionString.Contains("ReadOnly", StringComparison.OrdinalIgnoreCase);
 
     public string? GetMeta(string key)
     {
