@@ -36,7 +36,7 @@ public static class TheoryCommand
             var console = ConsoleFactory.Create(p.InvocationConfiguration.Output);
             var catalog = new DataCatalog(config.DataDir);
             var output = TrainingProgress.Run(console, config.Architecture.Describe(), config.Training.MaxSteps,
-                progress => TheoryRun.Execute(config, p.GetValue(o.LearningRate), catalog, progress));
+                progress => TheoryRun.Execute(config, p.GetValue(o.LearningRate), catalog, progress, float64Reference: p.GetValue(o.Float64Reference)));
             TheoryRunFolder.Write(folder, output.Result, output.Figure, output.LossCurve);
             TheoryConsole.WriteRun(console, output.Result);
             console.WriteLine($"wrote {folder}");
@@ -47,7 +47,7 @@ public static class TheoryCommand
 
     static Command Kernels()
     {
-        var o = new TheoryOptions(includeArch: false, includeKernel: false, includeInit: true, defaultOut: "runs/theory");
+        var o = new TheoryOptions(includeArch: false, includeKernel: false, includeInit: true, defaultOut: "runs/theory", defaultMaxSteps: TheoryOptions.SweepMaxSteps);
         var kernels = new Option<string?>("--kernels") { Description = "Comma-separated odd kernel sizes [default: 1,3,...,33]" };
         var command = new Command("kernels", "Single-layer linear CNN for each kernel size: predicted and measured test error, rank and conditioning of P(x̂), " +
                                              "steps taken. Writes DIR/kernels.{json,csv,png}, a run folder per kernel, and DIR/theory.md.");
@@ -58,7 +58,8 @@ public static class TheoryCommand
             var config = o.Resolve(p, kind: "cnn");
             var list = p.GetValue(kernels) is { } text ? ParseList(text, "--kernels", s => int.Parse(s, CultureInfo.InvariantCulture)) : TheorySweeps.DefaultKernels;
             return Sweep(p, o, config, (catalog, onRun) =>
-                TheorySweeps.Kernels(config, list, p.GetValue(o.LearningRate), catalog, CommandLine(p), onRun), r => $"k{r.Kernel:00}");
+                TheorySweeps.Kernels(config, list, p.GetValue(o.LearningRate), catalog, CommandLine(p), onRun, float64Reference: p.GetValue(o.Float64Reference)),
+                r => $"k{r.Kernel:00}");
         });
         return command;
     }
@@ -76,7 +77,8 @@ public static class TheoryCommand
             var config = o.Resolve(p, kind: "fcn");
             var list = p.GetValue(sigmas) is { } text ? ParseList(text, "--sigmas", s => double.Parse(s, CultureInfo.InvariantCulture)) : TheorySweeps.DefaultSigmas;
             return Sweep(p, o, config, (catalog, onRun) =>
-                TheorySweeps.Sigmas(config, list, p.GetValue(o.LearningRate), catalog, CommandLine(p), onRun), r => $"sigma{r.InitSigma:0.###e0}");
+                TheorySweeps.Sigmas(config, list, p.GetValue(o.LearningRate), catalog, CommandLine(p), onRun, float64Reference: p.GetValue(o.Float64Reference)),
+                r => $"sigma{r.InitSigma:0.###e0}");
         });
         return command;
     }
@@ -113,9 +115,19 @@ public static class TheoryCommand
 }
 
 /// <summary>The options the theory subcommands share; each subcommand leaves out the ones it sweeps or fixes.</summary>
-sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeInit, string? defaultOut)
+sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeInit, string? defaultOut, int defaultMaxSteps = TheoryOptions.DefaultMaxSteps)
 {
+    /// <summary>
+    /// Plain GD with the optimal constant step needs about (κ/4)·ln(L0/tolerance) ≈ 6.5κ steps here, κ the
+    /// condition number of P(x̂)ᵀP(x̂): 100,000 covers kernels up to about k = 15 (κ ≈ 9·10³).
+    /// </summary>
     public const int DefaultMaxSteps = 100_000;
+    /// <summary>
+    /// The sweep's cap: 17 kernels in a few minutes on two shared cores (about 1 ms per step at k = 33).
+    /// It converges k ≤ 7; the rest are reported as not converged and compared with the exact GD iterate.
+    /// </summary>
+    public const int SweepMaxSteps = 10_000;
+    /// <summary>A training MSE of 1e-12 leaves outputs within ~1e-5 of the limit at k = 5, and float32 reaches it (its floor is ~1e-15).</summary>
     public const double DefaultTolerance = 1e-12;
 
     public readonly Option<string> Arch = new("--arch") { Description = "fcn or cnn", DefaultValueFactory = _ => "cnn" };
@@ -125,7 +137,7 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
     public readonly Option<double> InitSigma = new("--init-sigma") { Description = "Standard deviation for --init gaussian", DefaultValueFactory = _ => 0.01 };
     public readonly Option<int> Seed = new("--seed") { Description = "Seed of the initial weights", DefaultValueFactory = _ => 0 };
     public readonly Option<double?> LearningRate = new("--lr") { Description = "GD step size [default: 2/(λ_max + λ_min⁺) of the loss Hessian; 1/λ for the FCN]" };
-    public readonly Option<int> MaxSteps = new("--max-steps") { Description = "Most GD steps", DefaultValueFactory = _ => DefaultMaxSteps };
+    public readonly Option<int> MaxSteps = new("--max-steps") { Description = "Most GD steps", DefaultValueFactory = _ => defaultMaxSteps };
     public readonly Option<double> Tolerance = new("--tolerance") { Description = "Stop when the training MSE falls below this", DefaultValueFactory = _ => DefaultTolerance };
     public readonly Option<string> Probes = new("--probes") { Description = "Comma-separated probe sets", DefaultValueFactory = _ => string.Join(",", new ProbeConfig().Sets) };
     public readonly Option<int> PerSet = new("--per-set") { Description = "Probes drawn per data-backed set", DefaultValueFactory = _ => 100 };
@@ -135,6 +147,10 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
     // machine a second thread mostly waits for the other jobs (10x slower measured at load 6 on 2 cores).
     public readonly Option<int> Threads = new("--threads") { Description = "LibTorch threads, 0 = all cores", DefaultValueFactory = _ => 1 };
     public readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder of fetched datasets [default: $ICRISIS_DATA_DIR or ~/.cache/icrisis/data, else the embedded pack]" };
+    public readonly Option<bool> Float64Reference = new("--float64-reference")
+    {
+        Description = "Also rerun the GD in float64 and compare it with the exact GD iterate, to tell float32 rounding from closed-form error (doubles the work)",
+    };
     public readonly Option<DirectoryInfo?> Out = new("--out")
     {
         Description = defaultOut is null ? "Run folder [default: runs/<time>-theory-<arch>]" : $"Output folder [default: {defaultOut}]",
@@ -147,7 +163,7 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
         if (includeKernel) command.Options.Add(Kernel);
         command.Options.Add(Bias);
         if (includeInit) { command.Options.Add(Init); command.Options.Add(InitSigma); }
-        foreach (var o in new Option[] { Seed, LearningRate, MaxSteps, Tolerance, Probes, PerSet, ProbeSeed, TrainIndex, Threads, DataDir, Out })
+        foreach (var o in new Option[] { Seed, LearningRate, MaxSteps, Tolerance, Probes, PerSet, ProbeSeed, TrainIndex, Threads, DataDir, Float64Reference, Out })
             command.Options.Add(o);
     }
 
@@ -192,6 +208,8 @@ static class TheoryConsole
         console.WriteLine($"A = {q.Matrix}: {q.Rows}x{q.Columns}, rank {q.Rank}, κ(AᵀA) = {q.ConditionNumber:G3}" +
                           (q.NullComponentNorm is { } n ? $", ‖Π_N(θ0 − θδ)‖ = {n:G3}" : ""));
         console.WriteLine($"weights: max |trained − θ∞| = {r.Weights.TrainedVsLimit:G3}, max |trained − θ_t| = {r.Weights.TrainedVsIterate:G3}");
+        if (r.Float64Gd is { } g)
+            console.WriteLine($"float64 GD ({g.Steps} steps, {g.Seconds:F1} s): outputs vs θ_t {g.OutputsVsIterate:G3}, float32 trained vs float64 GD {g.TrainedVsFloat64Outputs:G3}");
         bool fcn = r.Kind == "fcn";
         var table = new Table().AddColumns("set", "n", "max|Δ| θ∞", "max|Δ| θ_t", "MSE measured", "MSE closed form", fcn ? "MSE expected" : "bound ratio (pred / trained)", fcn ? "decomposition err" : "bound holds");
         foreach (var s in r.Sets.Append(r.All))
@@ -210,7 +228,8 @@ static class TheoryConsole
         string point = r.Kind == "cnn" ? $"k={a.Kernel,2}" : $"σ={a.InitSigma,-8:G3}";
         console.WriteLine($"{point}  {r.Training.Outcome,-9} {r.Training.Steps,7} steps  loss {r.Training.FinalLoss,-9:G3}  rank {r.Quadratic.Rank,4}/{r.Quadratic.Columns,-4}  " +
                           $"κ {r.Quadratic.ConditionNumber,-9:G3}  MSE measured {r.All.MeasuredMse,-9:G3} closed form {r.All.PredictedMse,-9:G3} at θ_t {r.All.IterateMse,-9:G3}  " +
-                          $"max|Δ| θ∞ {r.All.MaxAbsOutputDiff:G2} θ_t {r.All.MaxAbsOutputDiffIterate:G2}  {r.Training.Seconds:F1} s");
+                          $"max|Δ| θ∞ {r.All.MaxAbsOutputDiff:G2} θ_t {r.All.MaxAbsOutputDiffIterate:G2}" +
+                          (r.Float64Gd is { } g ? $" float64-GD vs θ_t {g.OutputsVsIterate:G2}" : "") + $"  {r.Training.Seconds:F1} s");
     }
 
     static string G(double? v) => v is { } x ? x.ToString("G3", CultureInfo.InvariantCulture) : "-";

@@ -42,20 +42,24 @@ public static class TheoryPlots
         var agreement = Panel("(b) max |trained − closed form| over every probe pixel", "kernel size k", "max abs");
         LogLine(agreement, k, runs.Select(r => r.All.MaxAbsOutputDiff), "against θ∞", Predicted, LinePattern.Solid, MarkerShape.FilledSquare);
         LogLine(agreement, k, runs.Select(r => r.All.MaxAbsOutputDiffIterate), "against θ_t", Iterate, LinePattern.Dashed, MarkerShape.OpenSquare);
+        if (runs.Any(r => r.Float64Gd is not null))
+            LogLine(agreement, k, runs.Select(r => r.Float64Gd?.OutputsVsIterate ?? double.NaN), "GD rerun in float64, against θ_t", Expected, LinePattern.Dotted, MarkerShape.FilledDiamond);
         RingStopped(agreement, k, runs.Select(r => r.All.MaxAbsOutputDiff), stopped, log: true);
         Tolerance(agreement, TheoryTolerances.Outputs, "tolerance 1e-4");
         Boundary(agreement, boundary);
 
-        var rank = Panel("(c) rank of P(x̂) (SVD, tolerance σ_max·max(m,n)·ε)", "kernel size k", "rank", logY: false);
-        Line(rank, k, runs.Select(r => (double)Math.Min(r.Kernel * r.Kernel, Config.ImageGeometry.Pixels)), "min(k², 784)", Reference, LinePattern.Dashed, MarkerShape.None);
+        var rank = Panel("(c) rank of P(x̂) (SVD, tolerance σ_max·max(m,n)·ε) against the k² taps and the 784 equations", "kernel size k", "count", logY: false);
+        Line(rank, k, runs.Select(r => (double)(r.Kernel * r.Kernel)), "k² (kernel taps)", Reference, LinePattern.Dashed, MarkerShape.None);
+        var equations = rank.Add.HorizontalLine(Config.ImageGeometry.Pixels, 1, Reference, LinePattern.Dotted);
+        equations.LegendText = "784 (pixels: equations)";
         Line(rank, k, runs.Select(r => (double)r.Quadratic.Rank), "rank P(x̂)", Predicted, LinePattern.Solid, MarkerShape.FilledCircle);
         Boundary(rank, boundary);
 
-        var condition = Panel("(d) condition number of P(x̂)ᵀP(x̂) on its nonzero spectrum", "kernel size k", "κ");
+        var condition = Panel("(d) condition number of P(x̂)ᵀP(x̂) on its nonzero spectrum", "kernel size k", "κ", floorNote: false);
         LogLine(condition, k, runs.Select(r => r.Quadratic.ConditionNumber), "κ = (σ_max / σ_min⁺)²", Predicted, LinePattern.Solid, MarkerShape.FilledCircle);
         Boundary(condition, boundary);
 
-        var steps = Panel("(e) GD steps taken (ringed: stopped at the cap, loss above tolerance)", "kernel size k", "steps");
+        var steps = Panel("(e) GD steps taken (ringed: stopped at the cap, loss above tolerance)", "kernel size k", "steps", floorNote: false);
         LogLine(steps, k, runs.Select(r => Math.Max(r.Training.Steps, 1.0)), "steps (0 drawn at 1)", Measured, LinePattern.Solid, MarkerShape.FilledCircle);
         RingStopped(steps, k, runs.Select(r => Math.Max(r.Training.Steps, 1.0)), stopped, log: true);
         foreach (var cap in runs.Select(r => r.Setup.Config.Training.MaxSteps).Distinct())
@@ -83,6 +87,8 @@ public static class TheoryPlots
         var agreement = Panel("(b) float checks: trained vs closed form, and W∞x vs Π∥x + W0Π⊥x", "σ of W0 ~ N(0, σ²)", "max abs");
         LogLine(agreement, logSigma, runs.Select(r => r.All.MaxAbsOutputDiff), "max |trained − closed form|", Measured, LinePattern.Solid, MarkerShape.FilledCircle);
         LogLine(agreement, logSigma, runs.Select(r => r.All.DecompositionMaxAbsError ?? double.NaN), "max |W∞x − (Π∥x + W0Π⊥x)| (float64)", Predicted, LinePattern.Solid, MarkerShape.OpenSquare);
+        if (runs.Any(r => r.Float64Gd is not null))
+            LogLine(agreement, logSigma, runs.Select(r => r.Float64Gd?.OutputsVsIterate ?? double.NaN), "GD rerun in float64, against θ_t", Expected, LinePattern.Dotted, MarkerShape.FilledDiamond);
         RingStopped(agreement, logSigma, runs.Select(r => r.All.MaxAbsOutputDiff), stopped, log: true);
         Tolerance(agreement, TheoryTolerances.Outputs, "tolerance 1e-4 (trained)");
         Tolerance(agreement, TheoryTolerances.Float64, "tolerance 1e-10 (float64)");
@@ -91,13 +97,13 @@ public static class TheoryPlots
         return Compose([mse, agreement]);
     }
 
-    static Plot Panel(string title, string x, string y, bool logY = true)
+    static Plot Panel(string title, string x, string y, bool logY = true, bool floorNote = true)
     {
         var plt = new Plot();
         plt.Font.Set("DejaVu Sans");
         plt.Title(title, 13);
         plt.XLabel(x, 12);
-        plt.YLabel(logY ? $"{y} (log; < {LogFloor:G0} drawn at {LogFloor:G0})" : y, 12);
+        plt.YLabel(!logY ? y : floorNote ? $"{y} (log; < {LogFloor:G0} drawn at {LogFloor:G0})" : $"{y} (log)", 12);
         if (logY) LogTicks(plt.Axes.Left);
         plt.ShowLegend(Edge.Right);
         return plt;

@@ -43,7 +43,9 @@ public sealed record WeightComparison(double TrainedVsLimit, double TrainedVsIte
 /// <param name="BoundWorstRatioMeasured">The same for the trained network.</param>
 /// <param name="BoundMse">CNN: the bound in MSE units, mean over probes of B(x)/784.</param>
 /// <param name="BoundZeroProbes">CNN: probes whose bound is exactly 0 (full rank): there the theory says f(x) = x.</param>
-/// <param name="BoundHoldsPredicted">CNN: ‖f(x) − x‖ ≤ √B(x) + 28·τ on every probe, τ = 1e-10 for the float64 closed form.</param>
+/// <param name="BoundExcessPredicted">CNN: max over probes of (‖f∞(x) − x‖ − √B(x))/28, how far the closed form exceeds the bound, as a per-pixel RMS (negative: below it).</param>
+/// <param name="BoundExcessMeasured">The same for the trained network.</param>
+/// <param name="BoundHoldsPredicted">CNN: ‖f(x) − x‖ ≤ √B(x) + 28·τ on every probe (excess ≤ τ), τ = 1e-10 for the float64 closed form.</param>
 /// <param name="BoundHoldsMeasured">The same for the trained network with τ = 1e-4, the tolerance trained = predicted is held to.</param>
 public sealed record SetComparison(
     string Set, int Count,
@@ -51,18 +53,28 @@ public sealed record SetComparison(
     double MeasuredMse, double PredictedMse, double IterateMse,
     double? ExpectedMse, double? DecompositionMaxAbsError,
     double? BoundMse, double? BoundWorstRatioPredicted, double? BoundWorstRatioMeasured, int? BoundZeroProbes,
-    bool? BoundHoldsPredicted, bool? BoundHoldsMeasured);
+    double? BoundExcessPredicted, double? BoundExcessMeasured, bool? BoundHoldsPredicted, bool? BoundHoldsMeasured);
+
+/// <summary>
+/// The same GD in float64 (same network, loss, step size and steps), against the exact iterate θ_t:
+/// separates float32 rounding in the trained network from error in the closed form.
+/// </summary>
+/// <param name="WeightsVsIterate">max |θ_t by float64 GD − θ_t by the closed form|.</param>
+/// <param name="OutputsVsIterate">Max abs over every probe pixel of the two θ_t's outputs (both float64).</param>
+/// <param name="TrainedVsFloat64Outputs">Max abs over every probe pixel of the float32 trained network − the float64 GD network: float32 drift.</param>
+public sealed record Float64GdComparison(int Steps, double Seconds, double WeightsVsIterate, double OutputsVsIterate, double TrainedVsFloat64Outputs);
 
 /// <summary>A pass/fail statement with the number it rests on and the limit it was held to.</summary>
 public sealed record TheoryCheck(string Name, double Value, double Limit, bool Passed, string Meaning);
 
 /// <param name="All">Every probe of every set pooled: MSEs weighted by probe, maxima over all.</param>
+/// <param name="Float64Gd">Present when the run was asked for the float64 GD reference (--float64-reference).</param>
 public sealed record TheoryRunResult(
     int SchemaVersion, string Kind, string Architecture,
     TheorySetup Setup, EnvironmentInfo Environment, TheoryTraining Training,
     QuadraticSummary Quadratic, WeightComparison Weights,
     IReadOnlyList<SetComparison> Sets, SetComparison All,
-    IReadOnlyList<TheoryCheck> Checks)
+    IReadOnlyList<TheoryCheck> Checks, Float64GdComparison? Float64Gd = null)
 {
     public const int CurrentSchema = 1;
     public bool Passed => Checks.All(c => c.Passed);

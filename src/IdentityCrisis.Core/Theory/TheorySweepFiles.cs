@@ -31,7 +31,9 @@ public static class TheorySweepFiles
         "outcome", "steps", "initial_loss", "final_loss", "seconds",
         "mse_measured", "mse_closed_form", "mse_gd_iterate", "mse_expected",
         "max_abs_diff_closed_form", "max_abs_diff_gd_iterate", "weights_trained_vs_limit", "weights_trained_vs_iterate",
-        "decomposition_max_abs_error", "bound_worst_ratio_closed_form", "bound_worst_ratio_trained", "bound_holds_closed_form", "bound_holds_trained",
+        "decomposition_max_abs_error", "bound_mse", "bound_worst_ratio_closed_form", "bound_worst_ratio_trained",
+        "bound_excess_closed_form", "bound_excess_trained", "bound_holds_closed_form", "bound_holds_trained",
+        "float64_gd_vs_iterate_outputs", "float32_vs_float64_gd_outputs",
         "all_checks_passed",
     ];
 
@@ -52,7 +54,9 @@ public static class TheorySweepFiles
                 r.Training.Outcome, r.Training.Steps, r.Training.InitialLoss, r.Training.FinalLoss, r.Training.Seconds,
                 a.MeasuredMse, a.PredictedMse, a.IterateMse, a.ExpectedMse,
                 a.MaxAbsOutputDiff, a.MaxAbsOutputDiffIterate, r.Weights.TrainedVsLimit, r.Weights.TrainedVsIterate,
-                a.DecompositionMaxAbsError, a.BoundWorstRatioPredicted, a.BoundWorstRatioMeasured, a.BoundHoldsPredicted, a.BoundHoldsMeasured,
+                a.DecompositionMaxAbsError, a.BoundMse, a.BoundWorstRatioPredicted, a.BoundWorstRatioMeasured,
+                a.BoundExcessPredicted, a.BoundExcessMeasured, a.BoundHoldsPredicted, a.BoundHoldsMeasured,
+                r.Float64Gd?.OutputsVsIterate, r.Float64Gd?.TrainedVsFloat64Outputs,
                 r.Passed,
             ];
             sb.AppendJoin(',', row.Select(Format)).Append('\n');

@@ -41,8 +41,9 @@ public static class TheoryRun
     }
 
     /// <param name="learningRate">null: <see cref="ISingleLayerTheory.DefaultStepSize"/>; config.Training.LearningRate is ignored.</param>
+    /// <param name="float64Reference">Also rerun the GD in float64 (<see cref="Float64Gd"/>): as many steps again, slower ones.</param>
     public static TheoryRunOutput Execute(RunConfig config, double? learningRate, DataCatalog catalog,
-                                          Action<int, double>? progress = null, CancellationToken cancel = default)
+                                          Action<int, double>? progress = null, CancellationToken cancel = default, bool float64Reference = false)
     {
         EnsureSupported(config);
         var (trainImages, trainInfo) = TrainingData.Select(config.Training, catalog);
@@ -77,15 +78,16 @@ public static class TheoryRun
             pooled.AddRange(values);
         }
         var all = SetComparisons.Compare("all", pooled);
+        var reference = float64Reference ? CompareFloat64Gd(config, xhat, trained.Steps, lr, theory, iterate, f, probeSets, cancel) : null;
 
         var summary = theory.Summarize(lr);
         var outcome = new TheoryTraining(trained.Outcome.ToString().ToLowerInvariant(), trained.Outcome == TrainingOutcome.Converged,
                                          trained.Steps, trained.LossCurve.Count > 0 ? trained.LossCurve[0].Loss : double.NaN,
                                          trained.FinalLoss, trained.Seconds);
-        var checks = TheoryChecks.Evaluate(config.Architecture.Kind, config.Training.Tolerance, outcome, summary, all);
+        var checks = TheoryChecks.Evaluate(config.Architecture.Kind, config.Training.Tolerance, outcome, summary, all, reference);
         var setup = new TheorySetup(config with { Training = training }, learningRate is null ? DefaultStepRule : "given", trainInfo);
         var result = new TheoryRunResult(TheoryRunResult.CurrentSchema, config.Architecture.Kind, config.Architecture.Describe(),
-                                         setup, environment, outcome, summary, weights, sets, all, checks);
+                                         setup, environment, outcome, summary, weights, sets, all, checks, reference);
         return new TheoryRunOutput(result, Figure(theory, f, xhat, trainInfo, probeSets), trained.LossCurve);
     }
 
@@ -103,6 +105,28 @@ public static class TheoryRun
         var atIterate = theory.Outputs(iterate, inputs);
         var values = inputs.Select((x, i) => new ProbeTheoryValues(x, trained[i], predicted[i], atIterate[i])).ToList();
         return theory.Annotate(values);
+    }
+
+    static Float64GdComparison CompareFloat64Gd(RunConfig config, float[] xhat, int steps, double lr, ISingleLayerTheory theory, Tensor iterate,
+                                                NetworkFunction trained, IReadOnlyList<ProbeSet> sets, CancellationToken cancel)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var gd = Float64Gd.Train(config.Architecture, config.Training.Seed, xhat, steps, lr, cancel);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double outputsVsIterate = 0, trainedVsFloat64 = 0;
+        foreach (var set in sets)
+        {
+            var inputs = set.Probes.Select(p => p.Pixels).ToList();
+            var viaGd = theory.Outputs(gd, inputs);
+            var viaIterate = theory.Outputs(iterate, inputs);
+            var viaTrained = trained.Apply(inputs);
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                outputsVsIterate = Math.Max(outputsVsIterate, viaGd[i].Select((v, p) => Math.Abs(v - viaIterate[i][p])).Max());
+                trainedVsFloat64 = Math.Max(trainedVsFloat64, SetComparisons.MaxAbsDiff(viaTrained[i], viaGd[i]));
+            }
+        }
+        return new Float64GdComparison(steps, seconds, MaxAbs(gd, iterate), outputsVsIterate, trainedVsFloat64);
     }
 
     static TheoryFigureData Figure(ISingleLayerTheory theory, NetworkFunction f, float[] xhat, TrainImageInfo info, IReadOnlyList<ProbeSet> sets)

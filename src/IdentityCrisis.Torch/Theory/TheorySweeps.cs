@@ -19,23 +19,25 @@ public static class TheorySweeps
     public static readonly double[] DefaultSigmas = [1e-4, 3.16e-4, 1e-3, 3.16e-3, 1e-2, 3.16e-2, 1e-1];
 
     public static TheorySweepResult Kernels(RunConfig baseConfig, IReadOnlyList<int> kernels, double? learningRate, DataCatalog catalog,
-                                            string command, Action<TheoryRunOutput>? onRun = null, CancellationToken cancel = default)
+                                            string command, Action<TheoryRunOutput>? onRun = null, CancellationToken cancel = default,
+                                            bool float64Reference = false)
     {
         if (baseConfig.Architecture.Kind != "cnn") throw new ConfigException("the kernel sweep is for --arch cnn");
         var configs = kernels.Select(k => baseConfig with { Architecture = baseConfig.Architecture with { Kernel = k } }).ToList();
-        return Sweep("kernels", configs, learningRate, catalog, command, onRun, cancel);
+        return Sweep("kernels", configs, learningRate, catalog, command, onRun, cancel, float64Reference);
     }
 
     public static TheorySweepResult Sigmas(RunConfig baseConfig, IReadOnlyList<double> sigmas, double? learningRate, DataCatalog catalog,
-                                           string command, Action<TheoryRunOutput>? onRun = null, CancellationToken cancel = default)
+                                           string command, Action<TheoryRunOutput>? onRun = null, CancellationToken cancel = default,
+                                           bool float64Reference = false)
     {
         if (baseConfig.Architecture.Kind != "fcn") throw new ConfigException("the sigma sweep is for --arch fcn");
         var configs = sigmas.Select(s => baseConfig with { Architecture = baseConfig.Architecture with { Init = "gaussian", InitSigma = s } }).ToList();
-        return Sweep("sigma", configs, learningRate, catalog, command, onRun, cancel);
+        return Sweep("sigma", configs, learningRate, catalog, command, onRun, cancel, float64Reference);
     }
 
     static TheorySweepResult Sweep(string name, IReadOnlyList<RunConfig> configs, double? learningRate, DataCatalog catalog,
-                                   string command, Action<TheoryRunOutput>? onRun, CancellationToken cancel)
+                                   string command, Action<TheoryRunOutput>? onRun, CancellationToken cancel, bool float64Reference)
     {
         if (configs.Count == 0) throw new ConfigException($"the {name} sweep has no points");
         // Every point is validated before the first one trains, so a bad value fails in seconds, not minutes in.
@@ -45,7 +47,7 @@ public static class TheorySweeps
         foreach (var config in configs)
         {
             cancel.ThrowIfCancellationRequested();
-            var output = TheoryRun.Execute(config, learningRate, catalog, cancel: cancel);
+            var output = TheoryRun.Execute(config, learningRate, catalog, cancel: cancel, float64Reference: float64Reference);
             runs.Add(output.Result);
             onRun?.Invoke(output);
         }
