@@ -29,6 +29,16 @@ public static class ProbeLibrary
         };
     }
 
+    /// <summary>The image set a probe set draws from, or null for generated sets (noise, patterns).</summary>
+    public static string? DatasetOf(string set) => set switch
+    {
+        "mnist" or "mix" => "mnist-test",
+        "fashion" => "fashion-test",
+        "natural" => "natural",
+        "cifar" => "cifar-test",
+        _ => null,
+    };
+
     static ProbeSet FromData(string name, string description, ImageSet data, int count, Random rng)
     {
         var picks = Draw(data.Count, Math.Min(count, data.Count), rng);

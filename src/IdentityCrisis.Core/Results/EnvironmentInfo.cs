@@ -20,6 +20,11 @@ public sealed record EnvironmentInfo
     /// <summary>The malloc in use: "tcmalloc (LD_PRELOAD)" or "glibc" (see docs/memory.md).</summary>
     public string Allocator { get; init; } = "";
     public DateTime StartedUtc { get; init; }
+    /// <summary>
+    /// Where each image set came from ("embedded pack" or a fetched file): the same probe
+    /// seed draws different images from the 1,000-item pack than from the full test set.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DataSources { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The fields that do not need LibTorch; the training side adds the rest.</summary>
     public static EnvironmentInfo Capture()

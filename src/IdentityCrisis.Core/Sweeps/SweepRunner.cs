@@ -81,7 +81,7 @@ public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor ex
         var errors = new List<string>();
         foreach (var set in trials.SelectMany(t => t.Config.Probes.Sets).Distinct())
         {
-            var dataset = set switch { "mnist" or "mix" => "mnist-test", "fashion" => "fashion-test", "natural" => "natural", "cifar" => "cifar-test", _ => null };
+            var dataset = Probes.ProbeLibrary.DatasetOf(set);
             if (dataset is null) continue;
             try { catalog.Load(dataset); }
             catch (DataFileException e) { errors.Add($"probe set '{set}': {e.Message}"); }

@@ -30,7 +30,7 @@ public static class SingleRun
         var probeSets = ProbeLibrary.Build(config.Probes, catalog);
         int threads = TorchRuntime.EnsureThreads(config.Training.Threads);
         var device = TorchRuntime.ResolveDevice(config.Training.Device);
-        var environment = TorchEnvironment.Capture(threads, config.Training.Device);
+        var environment = TorchEnvironment.Capture(threads, config.Training.Device) with { DataSources = DataSources(config, catalog, trainInfo) };
 
         using var network = TorchRuntime.CreateSeeded(config.Architecture, config.Training.Seed);
         network.to(device);
@@ -51,6 +51,17 @@ public static class SingleRun
         var record = new RunRecord(config, environment, training, ProcessMemory.PeakRssBytes(), trainInfo,
                                    evaluation.Sets, evaluation.Probes, figure);
         return new RunOutput(record, WeightExport.Export(network), layers);
+    }
+
+    static Dictionary<string, string> DataSources(RunConfig config, DataCatalog catalog, TrainImageInfo train)
+    {
+        var sources = new Dictionary<string, string> { ["mnist-train"] = train.Source };
+        foreach (var set in config.Probes.Sets)
+        {
+            var dataset = ProbeLibrary.DatasetOf(set);
+            if (dataset is not null) sources[dataset] = catalog.Load(dataset).Source;
+        }
+        return sources;
     }
 
     static string ShortLabel(Probe p) => p.Set switch
