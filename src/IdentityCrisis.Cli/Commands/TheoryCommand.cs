@@ -27,7 +27,7 @@ public static class TheoryCommand
     {
         var o = new TheoryOptions(includeArch: true, includeKernel: true, includeInit: true, defaultOut: null);
         var command = new Command("run", "Train one single-layer linear network by plain GD and compare it with the closed form on every probe set. " +
-                                         "Writes theory.json, loss.csv and figure.png; exits 1 when a check fails.");
+                                         "Writes theory.json, loss.csv and figure.png; exits 1 when a check fails, 3 when training diverged.");
         o.AddTo(command);
         command.SetAction(p =>
         {
@@ -40,6 +40,7 @@ public static class TheoryCommand
             TheoryRunFolder.Write(folder, output.Result, output.Figure, output.LossCurve);
             TheoryConsole.WriteRun(console, output.Result);
             console.WriteLine($"wrote {folder}");
+            if (output.Result.Training.Outcome == "diverged") return ExitCodes.Diverged;
             return output.Result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

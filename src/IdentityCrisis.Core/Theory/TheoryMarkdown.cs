@@ -58,7 +58,7 @@ public static class TheoryMarkdown
                           "For these, the trained network is compared with the exact GD iterate θ_t as well as with the limit θ∞:").AppendLine();
             foreach (var r in stopped)
                 md.AppendLine($"- k = {r.Kernel}: {r.Training.Steps} steps, loss {G(r.Training.FinalLoss)} (tolerance {G(r.Setup.Config.Training.Tolerance)}); " +
-                              $"contraction per step {G(r.Quadratic.ContractionPerStep)}; max abs output distance to θ∞ {G(r.All.MaxAbsOutputDiff)}, " +
+                              $"contraction per step {Contraction(r.Quadratic.ContractionPerStep)}; max abs output distance to θ∞ {G(r.All.MaxAbsOutputDiff)}, " +
                               $"to θ_t {G(r.All.MaxAbsOutputDiffIterate)}; weights to θ∞ {G(r.Weights.TrainedVsLimit)}, to θ_t {G(r.Weights.TrainedVsIterate)}" +
                               (r.Float64Gd is { } g ? $"; GD rerun in float64 is {G(g.OutputsVsIterate)} from θ_t, the float32 network {G(g.TrainedVsFloat64Outputs)} from it." : "."));
         }
@@ -92,7 +92,7 @@ public static class TheoryMarkdown
     static void Provenance(StringBuilder md, TheorySweepResult sweep)
     {
         var e = sweep.Environment;
-        md.AppendLine($"`{sweep.Command}` — build {e.GitCommit}, TorchSharp {e.TorchSharpVersion}, LibTorch {e.LibTorchVersion}, {e.Threads} threads on {e.Cpu}, " +
+        md.AppendLine($"`{sweep.Command}` — build {e.GitCommit}, TorchSharp {e.TorchSharpVersion}, LibTorch {e.LibTorchVersion}, {e.Threads} thread{(e.Threads == 1 ? "" : "s")} on {e.Cpu}, " +
                       $"{sweep.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s in all. Numbers: [{sweep.Sweep}.json]({sweep.Sweep}.json), [{sweep.Sweep}.csv]({sweep.Sweep}.csv).").AppendLine();
     }
 
@@ -112,6 +112,9 @@ public static class TheoryMarkdown
             md.AppendLine($"- {r.Architecture}{(r.Training.Converged ? "" : " (not converged)")}: {c.Name} = {G(c.Value)} (limit {G(c.Limit)}); {c.Meaning}.");
         md.AppendLine();
     }
+
+    /// <summary>ρ close to 1 reads as "1" in three digits, hiding exactly what makes GD slow; write it as 1 − (1 − ρ).</summary>
+    static string Contraction(double rho) => rho > 0.99 && rho < 1 ? $"1 − {G(1 - rho)}" : G(rho);
 
     static string Outcome(TheoryRunResult r) => r.Training.Converged ? "converged" : $"**{r.Training.Outcome}**";
     static string YesNo(bool? b) => b is null ? "-" : b.Value ? "yes" : "**no**";

@@ -106,6 +106,8 @@ public static class TheoryPlots
         plt.YLabel(!logY ? y : floorNote ? $"{y} (log; < {LogFloor:G0} drawn at {LogFloor:G0})" : $"{y} (log)", 12);
         if (logY) LogTicks(plt.Axes.Left);
         plt.ShowLegend(Edge.Right);
+        // One data-area width for every panel, so a kernel size sits at the same x in all of them.
+        plt.Layout.Fixed(new PixelPadding(left: 90, right: 330, bottom: 45, top: 36));
         return plt;
     }
 
@@ -152,11 +154,17 @@ public static class TheoryPlots
         line.LegendText = "k² = 784";
     }
 
+    /// <summary>
+    /// Ticks on a log10 axis labelled with the value: whole decades as 1eN, and, where the data
+    /// span less than a decade and ScottPlot picks finer steps, the value itself (0.25, 0.4, ...).
+    /// </summary>
     static void LogTicks(IAxis axis) => axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
     {
-        IntegerTicksOnly = true,
-        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-        LabelFormatter = v => "1e" + ((int)Math.Round(v)).ToString(CultureInfo.InvariantCulture),
+        LabelFormatter = v => Math.Abs(v - Math.Round(v)) < 1e-9
+            ? "1e" + ((int)Math.Round(v)).ToString(CultureInfo.InvariantCulture)
+            : Math.Pow(10, v) is var x && x >= 1e-3 && x < 1e5
+                ? x.ToString(x >= 10 ? "F0" : "G2", CultureInfo.InvariantCulture)
+                : x.ToString("0.#e0", CultureInfo.InvariantCulture),
     };
 
     static byte[] Compose(IReadOnlyList<Plot> panels)

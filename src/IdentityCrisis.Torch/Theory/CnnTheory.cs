@@ -10,7 +10,8 @@ namespace IdentityCrisis.Theory;
 /// in the row space of A, so GD ends at θ∞ = θ0 − A⁺(Aθ0 − x̂): the interpolating kernel nearest
 /// θ0. The identity kernel θδ = (δ, 0) interpolates x̂ (zero padding keeps the centre tap exact),
 /// hence also θ∞ = θδ + Π_N(θ0 − θδ), Π_N the projector onto the null space of A. Both routes are
-/// computed, from one SVD, so the check that they agree is not a tautology of the code.
+/// computed from one SVD; they agree exactly when Aθδ = x̂, so their agreement checks that the
+/// identity kernel really fits x̂ (tap order, padding) as well as the SVD's accuracy.
 /// </summary>
 public sealed class CnnTheory : ISingleLayerTheory
 {
