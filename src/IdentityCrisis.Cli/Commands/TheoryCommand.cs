@@ -119,8 +119,8 @@ public static class TheoryCommand
 sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeInit, string? defaultOut, int defaultMaxSteps = TheoryOptions.DefaultMaxSteps)
 {
     /// <summary>
-    /// Plain GD with the optimal constant step needs about (κ/4)·ln(L0/tolerance) ≈ 6.5κ steps here, κ the
-    /// condition number of P(x̂)ᵀP(x̂): 100,000 covers kernels up to about k = 15 (κ ≈ 9·10³).
+    /// Plain GD with the optimal constant step needs about (κ/4)·ln(L0/tolerance) ≈ 5.6κ steps here, κ the
+    /// condition number of P(x̂)ᵀP(x̂): 100,000 covers kernels up to about k = 17 (κ ≈ 1.5·10⁴).
     /// </summary>
     public const int DefaultMaxSteps = 100_000;
     /// <summary>
@@ -128,8 +128,6 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
     /// It converges k ≤ 7; the rest are reported as not converged and compared with the exact GD iterate.
     /// </summary>
     public const int SweepMaxSteps = 10_000;
-    /// <summary>A training MSE of 1e-12 leaves outputs within ~1e-5 of the limit at k = 5, and float32 reaches it (its floor is ~1e-15).</summary>
-    public const double DefaultTolerance = 1e-12;
 
     public readonly Option<string> Arch = new("--arch") { Description = "fcn or cnn", DefaultValueFactory = _ => "cnn" };
     public readonly Option<int> Kernel = new("--kernel") { Description = "CNN kernel size, odd", DefaultValueFactory = _ => 5 };
@@ -139,7 +137,7 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
     public readonly Option<int> Seed = new("--seed") { Description = "Seed of the initial weights", DefaultValueFactory = _ => 0 };
     public readonly Option<double?> LearningRate = new("--lr") { Description = "GD step size [default: 2/(λ_max + λ_min⁺) of the loss Hessian; 1/λ for the FCN]" };
     public readonly Option<int> MaxSteps = new("--max-steps") { Description = "Most GD steps", DefaultValueFactory = _ => defaultMaxSteps };
-    public readonly Option<double> Tolerance = new("--tolerance") { Description = "Stop when the training MSE falls below this", DefaultValueFactory = _ => DefaultTolerance };
+    public readonly Option<double> Tolerance = new("--tolerance") { Description = "Stop when the training MSE falls below this", DefaultValueFactory = _ => TheoryTolerances.StoppingLoss };
     public readonly Option<string> Probes = new("--probes") { Description = "Comma-separated probe sets", DefaultValueFactory = _ => string.Join(",", new ProbeConfig().Sets) };
     public readonly Option<int> PerSet = new("--per-set") { Description = "Probes drawn per data-backed set", DefaultValueFactory = _ => 100 };
     public readonly Option<int> ProbeSeed = new("--probe-seed") { Description = "Seed of the probe draws", DefaultValueFactory = _ => new ProbeConfig().Seed };

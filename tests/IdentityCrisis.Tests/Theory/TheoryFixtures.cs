@@ -11,7 +11,7 @@ namespace IdentityCrisis.Tests.Theory;
 public static class TheoryFixtures
 {
     public static RunConfig Config(string kind, int kernel = 5, bool bias = false, string init = "default", double sigma = 0.01,
-                                   int maxSteps = 100_000, double tolerance = 1e-12, int perSet = 4, int seed = 0) => new()
+                                   int maxSteps = 100_000, double tolerance = TheoryTolerances.StoppingLoss, int perSet = 4, int seed = 0) => new()
     {
         Architecture = new ArchitectureConfig
         {
