@@ -17,14 +17,15 @@ public static class TheoryChecks
             new("outputs: trained = GD limit", all.MaxAbsOutputDiff, TheoryTolerances.Outputs, all.MaxAbsOutputDiff <= TheoryTolerances.Outputs,
                 "max abs pixel difference, over every probe, between the trained network and the closed-form limit θ∞"),
             new("outputs: trained = exact GD iterate", all.MaxAbsOutputDiffIterate, TheoryTolerances.Outputs, all.MaxAbsOutputDiffIterate <= TheoryTolerances.Outputs,
-                "the same against θ_t = θ∞ + (I − ηH)^t (θ0 − θ∞), t the steps training took: holds whether or not training converged"),
+                "max abs pixel difference, over every probe, between the trained network and the exact GD iterate θ_t = θ∞ + (I − ηH)^t (θ0 − θ∞), " +
+                "t the steps training took: expected to hold whether or not training converged"),
             new("closed form interpolates x̂", quadratic.PredictedTrainLoss, TheoryTolerances.Float64 * TheoryTolerances.Float64,
                 quadratic.PredictedTrainLoss <= TheoryTolerances.Float64 * TheoryTolerances.Float64,
                 "training MSE of θ∞ on x̂ (float64)"),
         };
         if (float64Gd is not null)
             checks.Add(new("float64 GD = exact GD iterate", float64Gd.OutputsVsIterate, TheoryTolerances.Float64, float64Gd.OutputsVsIterate <= TheoryTolerances.Float64,
-                "max abs output difference, over every probe, between GD rerun in float64 and θ_t: the iterate formula without float32 rounding"));
+                "max abs output difference, over every probe, between GD rerun in float64 and the exact iterate θ_t: the iterate formula without float32 rounding"));
         if (kind == "fcn")
         {
             double error = all.DecompositionMaxAbsError ?? double.NaN;
@@ -38,9 +39,11 @@ public static class TheoryChecks
                 "max abs difference of the pseudo-inverse limit and the null-space form of the paper"));
             double excessPredicted = all.BoundExcessPredicted ?? double.NaN, excessMeasured = all.BoundExcessMeasured ?? double.NaN;
             checks.Add(new("bound holds (closed form)", excessPredicted, TheoryTolerances.Float64, all.BoundHoldsPredicted == true,
-                "‖f∞(x) − x‖² ≤ k²‖x‖²‖Π_N(w0 − δ)‖² on every probe; value: the largest excess (‖f(x) − x‖ − √B(x))/28 as a per-pixel RMS, negative when below the bound"));
+                "‖f∞(x) − x‖² ≤ B(x) = k²‖x‖²‖Π_N(w0 − δ)‖² (+784‖Π_N(θ0 − θδ)‖² with a bias) on every probe; " +
+                "value: the largest excess (‖f(x) − x‖ − √B(x))/28 as a per-pixel RMS, negative when below the bound"));
             checks.Add(new("bound holds (trained)", excessMeasured, TheoryTolerances.Outputs, all.BoundHoldsMeasured == true,
-                "the same bound for the trained network, held to the output tolerance; the bound is about the limit, so a run that did not converge need not meet it"));
+                "the bound ‖f(x) − x‖² ≤ k²‖x‖²‖Π_N(w0 − δ)‖² for the trained network, held to the output tolerance (value: largest excess as a per-pixel RMS); " +
+                "the bound is about the limit, so a run that did not converge need not meet it"));
         }
         return checks;
     }

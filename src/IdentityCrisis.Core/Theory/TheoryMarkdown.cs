@@ -96,22 +96,29 @@ public static class TheoryMarkdown
                       $"{sweep.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s in all. Numbers: [{sweep.Sweep}.json]({sweep.Sweep}.json), [{sweep.Sweep}.csv]({sweep.Sweep}.csv).").AppendLine();
     }
 
-    /// <summary>Lists every failed check but non-convergence itself, which the section already reports.</summary>
+    /// <summary>One line per point with failed checks (non-convergence itself is reported above), then what each check means, once.</summary>
     static void Failures(StringBuilder md, TheorySweepResult sweep)
     {
-        var failed = sweep.Runs
-            .SelectMany(r => r.Checks.Where(c => !c.Passed && c.Name != "training converged").Select(c => (Run: r, Check: c)))
+        var failing = sweep.Runs
+            .Select(r => (Run: r, Failed: r.Checks.Where(c => !c.Passed && c.Name != "training converged").ToList()))
+            .Where(x => x.Failed.Count > 0)
             .ToList();
-        if (failed.Count == 0)
+        if (failing.Count == 0)
         {
             md.AppendLine("Every other check passed on every point.").AppendLine();
             return;
         }
-        md.AppendLine("**Failed checks** (a run that did not converge is not at θ∞, so it fails the checks about the limit by construction):").AppendLine();
-        foreach (var (r, c) in failed)
-            md.AppendLine($"- {r.Architecture}{(r.Training.Converged ? "" : " (not converged)")}: {c.Name} = {G(c.Value)} (limit {G(c.Limit)}); {c.Meaning}.");
+        md.AppendLine("**Failed checks** (value, limit). A run that did not converge is not at θ∞, so it fails the checks about the limit by construction:").AppendLine();
+        foreach (var (r, failed) in failing)
+            md.AppendLine($"- {Point(sweep, r)}{(r.Training.Converged ? "" : " (not converged)")}: " +
+                          string.Join("; ", failed.Select(c => $"{c.Name} {G(c.Value)} ({G(c.Limit)})")));
+        md.AppendLine().AppendLine("What these checks are:").AppendLine();
+        foreach (var c in failing.SelectMany(x => x.Failed).DistinctBy(c => c.Name))
+            md.AppendLine($"- *{c.Name}*: {c.Meaning}.");
         md.AppendLine();
     }
+
+    static string Point(TheorySweepResult sweep, TheoryRunResult r) => sweep.Sweep == "kernels" ? $"k = {r.Kernel}" : $"σ = {G(r.InitSigma)}";
 
     /// <summary>ρ close to 1 reads as "1" in three digits, hiding exactly what makes GD slow; write it as 1 − (1 − ρ).</summary>
     static string Contraction(double rho) => rho > 0.99 && rho < 1 ? $"1 − {G(1 - rho)}" : G(rho);
