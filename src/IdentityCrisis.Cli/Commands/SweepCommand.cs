@@ -23,9 +23,14 @@ public static class SweepCommand
         var threads = new Option<int>("--threads") { Description = "LibTorch threads shared by all workers, 0 = all cores", DefaultValueFactory = _ => 0 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder of fetched datasets" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and list the trials without training" };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Run only part of the sweep: AXIS=V1,V2 (repeatable), e.g. --only channels=8,16 --only seed=0. The rest stays planned and the report lists it.",
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var run = new Command("run", "Run a sweep: validate every trial, skip those already in the database, train the rest, record each as it finishes.");
-        foreach (var o in new Option[] { preset, scale, spec, outDir, workers, threads, dataDir, dryRun }) run.Options.Add(o);
+        foreach (var o in new Option[] { preset, scale, spec, outDir, workers, threads, dataDir, dryRun, only }) run.Options.Add(o);
         run.SetAction(p =>
         {
             var output = p.InvocationConfiguration.Output;
@@ -34,7 +39,8 @@ public static class SweepCommand
             if (w < 1 || w > 64) throw new ConfigException($"--workers = {w} is out of range; valid: 1..64");
             if (p.GetValue(threads) < 0) throw new ConfigException($"--threads = {p.GetValue(threads)} must be >= 0");
             var catalog = new DataCatalog(p.GetValue(dataDir) ?? s.Base.DataDir);
-            var trials = SweepRunner.Validate(s, catalog);
+            var filter = TrialFilter.Parse(p.GetValue(only) ?? [], s);
+            var trials = SweepRunner.Validate(s, catalog).Where(t => filter?.Invoke(t) ?? true).ToList();
             var folder = p.GetValue(outDir)?.FullName ?? Path.Combine("sweeps", s.Name);
             var console = ConsoleFactory.Create(output);
             if (p.GetValue(dryRun))
@@ -52,7 +58,7 @@ public static class SweepCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                var runner = new SweepRunner(s, folder, new TorchTrialExecutor(catalog, p.GetValue(threads)), w);
+                var runner = new SweepRunner(s, folder, new TorchTrialExecutor(catalog, p.GetValue(threads)), w, filter);
                 var summary = SweepProgress.Run(console, s.Name, status => runner.Run(status, cancel.Token));
                 console.WriteLine($"{s.Name}: {summary.Total} trials, {summary.RanNow} run now, {summary.SkippedAtStart} already done, " +
                                   $"{summary.Failed} failed, {summary.Elapsed.TotalMinutes:F1} min. Results: {Path.Combine(folder, "results.sqlite")}");

@@ -14,7 +14,9 @@ public sealed record SweepSummary(string Folder, int Total, int RanNow, int Skip
 /// Validates a sweep, skips trials the database already holds, and runs the rest on
 /// <c>workers</c> threads, recording each finished trial atomically as soon as it ends.
 /// </summary>
-public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor executor, int workers = 1)
+/// <param name="include">Runs only the trials it accepts (e.g. part of a paper-scale grid); the rest stay
+/// planned, and the stored spec is the whole sweep, so reports show what was left out.</param>
+public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor executor, int workers = 1, Func<Trial, bool>? include = null)
 {
     public const string SpecFileName = "sweep.json";
 
@@ -29,8 +31,9 @@ public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor ex
         db.SetMeta("sweep_name", spec.Name);
 
         var done = db.FinishedTrialIds();
-        var pending = trials.Where(t => !done.Contains(t.Id)).ToList();
-        int skipped = trials.Count - pending.Count;
+        var selected = include is null ? trials : trials.Where(include).ToList();
+        var pending = selected.Where(t => !done.Contains(t.Id)).ToList();
+        int skipped = selected.Count - pending.Count;
         double totalCost = pending.Sum(t => TrialCost.Total(t.Config)), doneCost = 0;
         int finished = 0, failed = 0;
         var clock = Stopwatch.StartNew();
@@ -41,7 +44,7 @@ public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor ex
         void Report()
         {
             TimeSpan? eta = doneCost > 0 ? TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds * (totalCost - doneCost) / doneCost) : null;
-            onStatus?.Invoke(new SweepStatus(trials.Count, skipped + finished, skipped, failed, current, currentStep, currentLoss, clock.Elapsed, eta));
+            onStatus?.Invoke(new SweepStatus(selected.Count, skipped + finished, skipped, failed, current, currentStep, currentLoss, clock.Elapsed, eta));
         }
 
         executor.Prepare(workers);
@@ -71,7 +74,7 @@ public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor ex
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         cancel.ThrowIfCancellationRequested();
-        return new SweepSummary(folder, trials.Count, finished, skipped, failed, clock.Elapsed);
+        return new SweepSummary(folder, selected.Count, finished, skipped, failed, clock.Elapsed);
     }
 
     /// <summary>Checks everything that can be checked before compute: the spec, and that the data each trial needs exists.</summary>

@@ -107,3 +107,28 @@ public class TrialExpansionTests
         Assert.Equal("6-layer ReLU", t.Label);
     }
 }
+
+public class TrialFilterTests
+{
+    [Fact]
+    public void OnlyKeepsTheNamedAxisValues()
+    {
+        var spec = Presets.Get("channels", "paper");
+        var keep = TrialFilter.Parse(["channels=8,16", "seed=0"], spec)!;
+        var kept = TrialExpansion.Expand(spec).Where(keep).ToList();
+        Assert.Equal(9 * 2, kept.Count);
+        Assert.All(kept, t => Assert.Contains(t.Config.Architecture.Channels, new[] { 8, 16 }));
+        Assert.All(kept, t => Assert.Equal(0, t.Config.Training.Seed));
+        var fig2 = Presets.Get("fig2", "paper");
+        Assert.Single(TrialExpansion.Expand(fig2).Where(TrialFilter.Parse(["network=6-layer ReLU"], fig2)!));
+    }
+
+    [Fact]
+    public void UnknownAxesAndValuesAreNamed()
+    {
+        var spec = Presets.Get("channels", "paper");
+        Assert.Contains("no axis 'width'", Assert.Throws<IdentityCrisis.Config.ConfigException>(() => TrialFilter.Parse(["width=8"], spec)).Message);
+        Assert.Contains("no value 7", Assert.Throws<IdentityCrisis.Config.ConfigException>(() => TrialFilter.Parse(["channels=7"], spec)).Message);
+        Assert.Contains("AXIS=V1,V2", Assert.Throws<IdentityCrisis.Config.ConfigException>(() => TrialFilter.Parse(["channels"], spec)).Message);
+    }
+}
