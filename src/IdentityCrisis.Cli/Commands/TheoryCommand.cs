@@ -99,7 +99,8 @@ public static class TheoryCommand
         TheorySweepFiles.Write(dir, sweep);
         TheoryMarkdown.Write(dir);
         console.WriteLine($"{sweep.Runs.Count} runs in {sweep.TotalSeconds:F0} s; wrote {Path.Combine(dir, sweep.Sweep + ".json")}, .csv, .png and {Path.Combine(dir, "theory.md")}");
-        return ExitCodes.Ok;
+        // Points that stop at the step cap are expected and reported, not an error; a diverged one means the step size was wrong.
+        return sweep.Runs.Any(r => r.Training.Outcome == "diverged") ? ExitCodes.Diverged : ExitCodes.Ok;
     }
 
     static IReadOnlyList<T> ParseList<T>(string text, string option, Func<string, T> parse)
