@@ -1,5 +1,5 @@
 using IdentityCrisis.Cli;
 
-if (AllocatorBootstrap.TryReexecWithTcmalloc(args, out int childExit))
+if (ProcessBootstrap.TryReexecWithNativeSettings(args, out int childExit))
     return childExit;
 return CliApp.Run(args);

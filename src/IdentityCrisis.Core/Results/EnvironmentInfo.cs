@@ -19,6 +19,8 @@ public sealed record EnvironmentInfo
     public string DotnetVersion { get; init; } = "";
     /// <summary>The malloc in use: "tcmalloc (LD_PRELOAD)" or "glibc" (see docs/memory.md).</summary>
     public string Allocator { get; init; } = "";
+    /// <summary>OMP_WAIT_POLICY as the process started ("PASSIVE" unless the user chose otherwise).</summary>
+    public string OmpWaitPolicy { get; init; } = "";
     public DateTime StartedUtc { get; init; }
     /// <summary>
     /// Where each image set came from ("embedded pack" or a fetched file): the same probe
@@ -41,6 +43,7 @@ public sealed record EnvironmentInfo
             ProcessorCount = Environment.ProcessorCount,
             DotnetVersion = RuntimeInformation.FrameworkDescription,
             Allocator = AllocatorInUse(),
+            OmpWaitPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset: OpenMP default)",
             StartedUtc = DateTime.UtcNow,
         };
     }
