@@ -144,7 +144,7 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
     public readonly Option<int> ProbeSeed = new("--probe-seed") { Description = "Seed of the probe draws", DefaultValueFactory = _ => new ProbeConfig().Seed };
     public readonly Option<int> TrainIndex = new("--train-index") { Description = "MNIST training index of x̂ (15: the first '7')", DefaultValueFactory = _ => new TrainingConfig().TrainIndex };
     // One thread: a single-channel 28x28 convolution is too small to gain from more, and on a shared
-    // machine a second thread mostly waits for the other jobs (10x slower measured at load 6 on 2 cores).
+    // machine a second thread mostly waits for the other jobs (k = 5 trained 13x slower with two, at load 5).
     public readonly Option<int> Threads = new("--threads") { Description = "LibTorch threads, 0 = all cores", DefaultValueFactory = _ => 1 };
     public readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder of fetched datasets [default: $ICRISIS_DATA_DIR or ~/.cache/icrisis/data, else the embedded pack]" };
     public readonly Option<bool> Float64Reference = new("--float64-reference")
