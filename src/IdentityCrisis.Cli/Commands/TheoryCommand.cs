@@ -153,7 +153,7 @@ sealed class TheoryOptions(bool includeArch, bool includeKernel, bool includeIni
     };
     public readonly Option<DirectoryInfo?> Out = new("--out")
     {
-        Description = defaultOut is null ? "Run folder [default: runs/<time>-theory-<arch>]" : $"Output folder [default: {defaultOut}]",
+        Description = defaultOut is null ? "Run folder [default: runs/<time>-theory-<arch>]" : "Output folder",
         DefaultValueFactory = _ => defaultOut is null ? null : new DirectoryInfo(defaultOut),
     };
 
