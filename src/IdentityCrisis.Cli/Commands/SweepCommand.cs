@@ -19,8 +19,8 @@ public static class SweepCommand
         scale.AcceptOnlyFromAmong(Presets.Scales);
         var spec = new Option<FileInfo?>("--spec") { Description = "A sweep spec JSON file instead of a preset (docs/sweeps.md)" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Sweep folder (holds results.sqlite) [default: sweeps/<name>]" };
-        var workers = new Option<int>("--workers") { Description = "Trials run at once in this process", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "LibTorch threads shared by all workers, 0 = all cores", DefaultValueFactory = _ => 0 };
+        var workers = new Option<int>("--workers") { Description = "Trials run at once in this process; 0 = one per core (fastest on 2 cores, docs/sweeps.md)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "LibTorch threads shared by all workers; 0 = cores / workers", DefaultValueFactory = _ => 0 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder of fetched datasets" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and list the trials without training" };
         var only = new Option<string[]>("--only")
@@ -35,9 +35,10 @@ public static class SweepCommand
         {
             var output = p.InvocationConfiguration.Output;
             var s = Resolve(p.GetValue(preset), p.GetValue(scale)!, p.GetValue(spec));
-            int w = p.GetValue(workers);
-            if (w < 1 || w > 64) throw new ConfigException($"--workers = {w} is out of range; valid: 1..64");
+            int w = p.GetValue(workers) == 0 ? Environment.ProcessorCount : p.GetValue(workers);
+            if (w < 1 || w > 64) throw new ConfigException($"--workers = {w} is out of range; valid: 0 (one per core) or 1..64");
             if (p.GetValue(threads) < 0) throw new ConfigException($"--threads = {p.GetValue(threads)} must be >= 0");
+            int t = p.GetValue(threads) == 0 ? Math.Max(1, Environment.ProcessorCount / w) : p.GetValue(threads);
             var catalog = new DataCatalog(p.GetValue(dataDir) ?? s.Base.DataDir);
             var filter = TrialFilter.Parse(p.GetValue(only) ?? [], s);
             var trials = SweepRunner.Validate(s, catalog).Where(t => filter?.Invoke(t) ?? true).ToList();
@@ -58,7 +59,7 @@ public static class SweepCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                var runner = new SweepRunner(s, folder, new TorchTrialExecutor(catalog, p.GetValue(threads)), w, filter);
+                var runner = new SweepRunner(s, folder, new TorchTrialExecutor(catalog, t), w, filter);
                 var summary = SweepProgress.Run(console, s.Name, status => runner.Run(status, cancel.Token));
                 console.WriteLine($"{s.Name}: {summary.Total} trials, {summary.RanNow} run now, {summary.SkippedAtStart} already done, " +
                                   $"{summary.Failed} failed, {summary.Elapsed.TotalMinutes:F1} min. Results: {Path.Combine(folder, "results.sqlite")}");
