@@ -38,7 +38,7 @@ public static class SweepCommand
             int w = p.GetValue(workers) == 0 ? Environment.ProcessorCount : p.GetValue(workers);
             if (w < 1 || w > 64) throw new ConfigException($"--workers = {w} is out of range; valid: 0 (one per core) or 1..64");
             if (p.GetValue(threads) < 0) throw new ConfigException($"--threads = {p.GetValue(threads)} must be >= 0");
-            int t = p.GetValue(threads) == 0 ? Math.Max(1, Environment.ProcessorCount / w) : p.GetValue(threads);
+            int threadCount = p.GetValue(threads) == 0 ? Math.Max(1, Environment.ProcessorCount / w) : p.GetValue(threads);
             var catalog = new DataCatalog(p.GetValue(dataDir) ?? s.Base.DataDir);
             var filter = TrialFilter.Parse(p.GetValue(only) ?? [], s);
             var trials = SweepRunner.Validate(s, catalog).Where(t => filter?.Invoke(t) ?? true).ToList();
@@ -59,7 +59,7 @@ public static class SweepCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                var runner = new SweepRunner(s, folder, new TorchTrialExecutor(catalog, t), w, filter);
+                var runner = new SweepRunner(s, folder, new TorchTrialExecutor(catalog, threadCount), w, filter);
                 var summary = SweepProgress.Run(console, s.Name, status => runner.Run(status, cancel.Token));
                 console.WriteLine($"{s.Name}: {summary.Total} trials, {summary.RanNow} run now, {summary.SkippedAtStart} already done, " +
                                   $"{summary.Failed} failed, {summary.Elapsed.TotalMinutes:F1} min. Results: {Path.Combine(folder, "results.sqlite")}");
