@@ -10,6 +10,9 @@ namespace IdentityCrisis.Tests.Sweeps;
 [Collection("torch")]
 public class QuickScaleReportTests
 {
+    // LibTorch's thread count is set once per process; the other tests in this process use all cores.
+    static readonly string Threads = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public void EveryQuickPresetRunsAndTheReportRendersFromTheDatabases()
     {
@@ -17,7 +20,7 @@ public class QuickScaleReportTests
         var sweeps = Path.Combine(root, "sweeps");
         foreach (var preset in Presets.Names)
         {
-            var (exit, _, err) = Cli.CliRunner.Run("sweep", "run", "--preset", preset, "--scale", "quick", "--out", Path.Combine(sweeps, preset));
+            var (exit, _, err) = Cli.CliRunner.Run("sweep", "run", "--preset", preset, "--scale", "quick", "--out", Path.Combine(sweeps, preset), "--threads", Threads);
             Assert.True(exit == 0, $"{preset}: {err}");
             using var db = ResultsDb.Open(Path.Combine(sweeps, preset, ResultsDb.FileName), create: false);
             Assert.Equal(TrialExpansion.Expand(Presets.Get(preset, "quick")).Count, db.LoadTrials().Count);
@@ -38,7 +41,7 @@ public class QuickScaleReportTests
         Assert.All(figures, f => Assert.Contains(Path.GetFileName(f), md));
 
         // A second run of a finished sweep trains nothing.
-        var (again, againOut, _) = Cli.CliRunner.Run("sweep", "run", "--preset", "fig3", "--scale", "quick", "--out", Path.Combine(sweeps, "fig3"));
+        var (again, againOut, _) = Cli.CliRunner.Run("sweep", "run", "--preset", "fig3", "--scale", "quick", "--out", Path.Combine(sweeps, "fig3"), "--threads", Threads);
         Assert.Equal(0, again);
         Assert.Contains("0 run now", againOut);
     }
