@@ -35,17 +35,4 @@ public sealed class ConvolutionalNetwork : ImageNetwork
     }
 
     public override IReadOnlyList<nn.Module<Tensor, Tensor>> WeightLayers => layers.Cast<nn.Module<Tensor, Tensor>>().ToList();
-
-    public override IReadOnlyList<Tensor> ForwardLayers(Tensor input)
-    {
-        var outputs = new List<Tensor>(layers.Count);
-        var h = input;                                                           // [N,1,28,28]
-        for (int i = 0; i < layers.Count; i++)
-        {
-            h = layers[i].call(h);                                               // [N,C,28,28] or [N,1,28,28]
-            if (i < layers.Count - 1) h = Activate(h);
-            outputs.Add(h);
-        }
-        return outputs;
-    }
 }

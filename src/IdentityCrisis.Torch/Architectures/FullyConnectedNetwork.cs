@@ -27,17 +27,8 @@ public sealed class FullyConnectedNetwork : ImageNetwork
 
     public override IReadOnlyList<nn.Module<Tensor, Tensor>> WeightLayers => layers.Cast<nn.Module<Tensor, Tensor>>().ToList();
 
-    public override IReadOnlyList<Tensor> ForwardLayers(Tensor input)
-    {
-        var outputs = new List<Tensor>(layers.Count);
-        var h = input.reshape(input.shape[0], ImageGeometry.Pixels);           // [N,784]
-        for (int i = 0; i < layers.Count; i++)
-        {
-            h = layers[i].call(h);                                               // [N,width] or [N,784]
-            if (i < layers.Count - 1) h = Activate(h);
-            outputs.Add(h);
-        }
-        outputs[^1] = h.reshape(input.shape[0], 1, ImageGeometry.Side, ImageGeometry.Side); // [N,1,28,28]
-        return outputs;
-    }
+    protected override Tensor ToLayerInput(Tensor input) => input.reshape(input.shape[0], ImageGeometry.Pixels);   // [N,784]
+
+    protected override Tensor ToImage(Tensor output, Tensor input) =>
+        output.reshape(input.shape[0], 1, ImageGeometry.Side, ImageGeometry.Side);                                   // [N,1,28,28]
 }
