@@ -22,19 +22,27 @@ public static class ReportCommand
         };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Report folder: report.html, report.md and figures/", Required = true };
         var title = new Option<string?>("--title") { Description = "Report title [default: from the sweep names]" };
+        var theory = new Option<DirectoryInfo?>("--theory") { Description = "Also report the single-layer theory results in this folder (from `icrisis theory kernels|sigma --out DIR`)" };
         var command = new Command("report",
             "Render a self-contained HTML report and a Markdown report (with PNG figures) from sweep databases: every figure, the claims table, " +
             "run times and environment. Reads the databases only; trains nothing.");
         command.Arguments.Add(sweeps);
         command.Options.Add(outDir);
         command.Options.Add(title);
+        command.Options.Add(theory);
         command.SetAction(p =>
         {
             var output = p.InvocationConfiguration.Output;
             ReportSummary summary;
             try
             {
-                summary = ReportBuilder.Build(p.GetValue(sweeps)!, p.GetValue(outDir)!.FullName, p.GetValue(title));
+                var theoryDir = p.GetValue(theory);
+                if (theoryDir is { Exists: false })
+                {
+                    p.InvocationConfiguration.Error.WriteLine($"error: --theory {theoryDir.FullName} does not exist; run `icrisis theory kernels --out DIR` first");
+                    return ExitCodes.BadInput;
+                }
+                summary = ReportBuilder.Build(p.GetValue(sweeps)!, p.GetValue(outDir)!.FullName, p.GetValue(title), theoryDir?.FullName);
             }
             catch (Exception e) when (e is InvalidDataException or SqliteException or IOException or UnauthorizedAccessException)
             {

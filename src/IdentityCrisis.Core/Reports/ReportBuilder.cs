@@ -16,7 +16,8 @@ public static class ReportBuilder
 {
     public const string HtmlFile = "report.html", MarkdownFile = "report.md";
 
-    public static ReportSummary Build(IEnumerable<string> sweepPaths, string outDir, string? title = null)
+    /// <param name="theoryDir">A folder of `icrisis theory kernels | sigma` results to add as a section, or null.</param>
+    public static ReportSummary Build(IEnumerable<string> sweepPaths, string outDir, string? title = null, string? theoryDir = null)
     {
         var clock = Stopwatch.StartNew();
         var folders = SweepDiscovery.Find(sweepPaths);
@@ -32,6 +33,7 @@ public static class ReportBuilder
             ClaimsSection.Build(ctx, claims);
             OverviewSection.Build(ctx, sweeps);
             foreach (var s in sweeps) SweepSection.Build(ctx, s);
+            if (theoryDir is not null) TheorySection.Build(ctx, theoryDir);
             var doc = new ReportDocument(title ?? DefaultTitle(sweeps), ctx.Blocks);
             var html = Path.Combine(outDir, HtmlFile);
             var md = Path.Combine(outDir, MarkdownFile);

@@ -8,14 +8,7 @@ public class ReportDocsTests
     [Fact]
     public void DocsQuoteEveryClaimRuleExactly()
     {
-        var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "report.md"));
+        var docs = File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "docs", "report.md"));
         Assert.All(ClaimBook.All, c => Assert.True(docs.Contains("> " + c.Rule), $"docs/report.md does not quote the rule of claim ({c.Id}): {c.Rule}"));
-    }
-
-    static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "IdentityCrisis.slnx"))) return d.FullName;
-        throw new DirectoryNotFoundException($"no IdentityCrisis.slnx above {AppContext.BaseDirectory}");
     }
 }
