@@ -10,7 +10,7 @@ public class ClaimRuleTests
     static readonly int[] PaperDepths = [1, 3, 5, 7, 9, 11, 14, 16, 20];
 
     /// <summary>Writes the sweeps, reads them back the way the report does, and judges every claim.</summary>
-    static Dictionary<string, ClaimResult> Judge(params (SweepSpec Spec, Func<Trial, FakeTrial> Plan)[] sweeps)
+    static Dictionary<string, ClaimResult> Judge(params (SweepSpec Spec, Func<Trial, FakeTrial?> Plan)[] sweeps)
     {
         using var dir = new ReportTestFolder();
         var opened = sweeps.Select(s => SweepResults.Open(SyntheticSweep.Write(dir[s.Spec.Name], s.Spec, s.Plan))).ToList();
@@ -182,6 +182,26 @@ public class ClaimRuleTests
         }));
         Assert.Equal(ClaimVerdict.Reproduced, claims["e"].Verdict);
         Assert.Contains("Depth effect 0.80, channel effect 0.05", claims["e"].Measured);
+    }
+
+    [Fact]
+    public void APartlyRunGridComparesTheChannelCountsThatWereMeasured()
+    {
+        // The spec plans 8, 128 and 1024 channels; 1024 was not run (sweep run --only).
+        var spec = SyntheticSweep.Spec("channels", "paper", SyntheticSweep.Cnn("mnist", "fashion"), SweepFigure.Heatmap,
+            SweepAxis.Values("depth", "architecture.depth", 1, 10, 20), SweepAxis.Values("channels", "architecture.channels", 8, 128, 1024),
+            SweepAxis.Values("seed", "training.seed", 0, 1));
+        var claims = Judge((spec, t =>
+        {
+            var a = t.Config.Architecture;
+            if (a.Channels == 1024) return null;
+            double id = 0.9 - 0.8 * (a.Depth - 1) / 19.0 - (a.Channels == 128 ? 0.05 : 0) + 0.2 * t.Config.Training.Seed * (a.Channels == 8 ? 1 : 0);
+            return FakeTrial.Uniform(id, 1 - id);
+        }));
+        Assert.Equal(ClaimVerdict.Reproduced, claims["e"].Verdict);
+        Assert.Contains("channels 8 to channels 128", claims["e"].Measured);
+        Assert.Equal(ClaimVerdict.Reproduced, claims["f"].Verdict);
+        Assert.Contains("at channels 128", claims["f"].Measured);
     }
 
     [Fact]

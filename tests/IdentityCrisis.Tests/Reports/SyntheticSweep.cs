@@ -29,14 +29,16 @@ public static class SyntheticSweep
         ["train x̂ [15]", "mnist", "mnist", "mnist", "fashion", "fashion", "mix", "uniform", "gaussian",
          "square", "stripes", "bars", "gradient", "dots", "disk", "ring", "ellipse", "checkerboard", "natural", "natural"];
 
-    public static string Write(string folder, SweepSpec spec, Func<Trial, FakeTrial> plan, int probesPerSet = 4, Action<ResultsDb>? extra = null)
+    /// <param name="plan">The made-up result of each trial; null leaves the trial planned but not run.</param>
+    public static string Write(string folder, SweepSpec spec, Func<Trial, FakeTrial?> plan, int probesPerSet = 4, Action<ResultsDb>? extra = null)
     {
         Directory.CreateDirectory(folder);
         using var db = ResultsDb.Open(Path.Combine(folder, ResultsDb.FileName));
         db.SetMeta("spec_json", SweepSpecJson.Serialize(spec));
         db.SetMeta("sweep_name", spec.Name);
         foreach (var trial in TrialExpansion.Expand(spec))
-            db.RecordTrial(trial, Output(trial, plan(trial), probesPerSet, spec.CaptureLayers));
+            if (plan(trial) is { } fake)
+                db.RecordTrial(trial, Output(trial, fake, probesPerSet, spec.CaptureLayers));
         extra?.Invoke(db);
         return folder;
     }

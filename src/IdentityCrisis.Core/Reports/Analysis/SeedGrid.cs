@@ -77,9 +77,13 @@ public sealed class SeedGrid
         return m;
     }
 
-    /// <summary>Row indices by ascending axis value (spec order when the axis is not numeric).</summary>
-    public IReadOnlyList<int> RowOrder => Order(RowAxis);
-    public IReadOnlyList<int> ColumnOrder => ColumnAxis is null ? [0] : Order(ColumnAxis);
+    /// <summary>
+    /// Row indices with at least one scored cell, by ascending axis value (spec order when the
+    /// axis is not numeric). Rows and columns nobody ran (part of a grid run with --only) are
+    /// left out, so "the most channels" means the most channels measured.
+    /// </summary>
+    public IReadOnlyList<int> RowOrder => Order(RowAxis).Where(r => Row(r).Any(c => c.Scores.Count > 0)).ToList();
+    public IReadOnlyList<int> ColumnOrder => ColumnAxis is null ? [0] : Order(ColumnAxis).Where(c => Column(c).Any(x => x.Scores.Count > 0)).ToList();
 
     static IReadOnlyList<int> Order(AxisInfo axis) => axis.IsNumeric
         ? Enumerable.Range(0, axis.Points.Count).OrderBy(i => axis.Points[i].Value).ToList()

@@ -34,7 +34,7 @@ public sealed class ChannelsHurtLessThanDepth : PaperClaim
     protected override (ClaimVerdict, string) Judge(SweepResults sweep)
     {
         var g = GridScores.Identity(sweep);
-        if (g.ColumnAxis is null || g.Rows < 2 || g.Columns < 2)
+        if (g.ColumnAxis is null || g.RowOrder.Count < 2 || g.ColumnOrder.Count < 2)
             return NotMeasured($"The {sweep.Name} sweep needs at least two depths and two channel counts.");
         var rows = g.RowOrder; var cols = g.ColumnOrder;
         double depthEffect = GridScores.Mean(cols.Select(c => g.Cells[rows[0], c].Mean - g.Cells[rows[^1], c].Mean));
@@ -66,7 +66,7 @@ public sealed class FewChannelsDependOnInit : PaperClaim
     protected override (ClaimVerdict, string) Judge(SweepResults sweep)
     {
         var g = GridScores.Identity(sweep);
-        if (g.ColumnAxis is null || g.Columns < 2) return NotMeasured($"The {sweep.Name} sweep needs at least two channel counts.");
+        if (g.ColumnAxis is null || g.ColumnOrder.Count < 2) return NotMeasured($"The {sweep.Name} sweep needs at least two channel counts.");
         if (g.SeedsPerCell < 2) return NotMeasured($"The {sweep.Name} sweep has one seed per cell; the spread over seeds needs two or more.");
         var rows = g.RowOrder; var cols = g.ColumnOrder;
         double few = GridScores.Mean(rows.Select(r => g.Cells[r, cols[0]].Spread));

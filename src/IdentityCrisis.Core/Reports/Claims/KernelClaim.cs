@@ -20,7 +20,7 @@ public sealed class LargerKernelsMemorizeSooner : PaperClaim
     {
         var id = GridScores.Identity(sweep);
         var constant = GridScores.Constant(sweep);
-        if (id.ColumnAxis is null || id.Columns < 2) return NotMeasured($"The {sweep.Name} sweep needs at least two kernel sizes.");
+        if (id.ColumnAxis is null || id.ColumnOrder.Count < 2) return NotMeasured($"The {sweep.Name} sweep needs at least two kernel sizes.");
         var rows = id.RowOrder; var cols = id.ColumnOrder;
         if (!cols.Any(c => id.Column(c).Any(cell => double.IsFinite(cell.Mean))))
             return NotMeasured($"The {sweep.Name} sweep has no scored trial.");
