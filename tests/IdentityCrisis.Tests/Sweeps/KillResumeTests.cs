@@ -13,12 +13,16 @@ public class KillResumeTests
 {
     const int Trials = 10;
 
+    // One worker and trials of ~0.3-1 s (3000 steps) so that a kill at most 400 ms after a
+    // trial lands leaves trials to resume on any machine: with 150 steps and one worker per
+    // core a 2-core CI runner finished all ten before the third kill.
+
     static readonly string Spec = """
         {
           "name": "kill-resume",
           "base": {
             "architecture": { "kind": "cnn", "depth": 2, "channels": 2, "kernel": 3 },
-            "training": { "maxSteps": 150, "tolerance": 0, "learningRate": 0.001, "logEvery": 10 },
+            "training": { "maxSteps": 3000, "tolerance": 0, "learningRate": 0.001, "logEvery": 10 },
             "probes": { "sets": ["patterns", "noise"], "perSet": 4 }
           },
           "axes": [ { "name": "seed", "path": "training.seed", "values": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] } ]
@@ -28,7 +32,7 @@ public class KillResumeTests
     static Process Start(string specPath, string dir)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "icrisis.dll"), "sweep", "run", "--spec", specPath, "--out", dir, "--threads", "1" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "icrisis.dll"), "sweep", "run", "--spec", specPath, "--out", dir, "--workers", "1", "--threads", "1" })
             psi.ArgumentList.Add(a);
         psi.Environment["ICRISIS_NO_REEXEC"] = "1";
         var p = Process.Start(psi)!;
