@@ -23,5 +23,5 @@ mkdir -p "$pack_only"
 "$ic" sweep run --preset channels --scale paper --out "$out/channels-paper" --data-dir "$pack_only" \
   --only channels=8,16,32,64,128
 "$ic" sweep run --preset kernels --scale paper --out "$out/kernels-paper" --data-dir "$pack_only" \
-  --only kernel=3,7 --only seed=0
+  --only kernel=3,7,11 --only seed=0
 "$ic" sweep run --preset fcn-many --scale paper --out "$out/fcn-many-paper" --data-dir "$full"
