@@ -13,9 +13,10 @@ public class KillResumeTests
 {
     const int Trials = 10;
 
-    // One worker and trials of ~0.3-1 s (3000 steps) so that a kill at most 400 ms after a
-    // trial lands leaves trials to resume on any machine: with 150 steps and one worker per
-    // core a 2-core CI runner finished all ten before the third kill.
+    // One worker, and each kill lands a random fraction of one measured trial after a trial
+    // was recorded, so a round records at most two or three trials whatever the machine's
+    // speed: a fixed 0-400 ms delay let a fast 2-core CI runner finish all ten before the
+    // third kill. 3000 steps (~0.5 s here) keep a trial well above the 10 ms polling.
 
     static readonly string Spec = """
         {
@@ -74,13 +75,28 @@ public class KillResumeTests
         var rng = new Random(5);
         long before = 0;
 
+        TimeSpan? trialTime = null;
+
+        // Waits until the database holds more than `count` trials; returns when that happened.
+        TimeSpan WaitForMoreThan(Process p, long count, Stopwatch clock)
+        {
+            while (!p.HasExited && Inspect(db).Trials <= count && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(10);
+            return clock.Elapsed;
+        }
+
         // Three kills: each after the sweep has made progress, at a random moment within a trial.
         for (int round = 0; round < 3; round++)
         {
             using var p = Start(specPath, sweepDir);
             var clock = Stopwatch.StartNew();
-            while (!p.HasExited && Inspect(db).Trials <= before && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
-            Thread.Sleep(rng.Next(0, 400));
+            var first = WaitForMoreThan(p, before, clock);
+            if (trialTime is null)
+            {
+                // The first round measures how long one trial takes, between two recorded trials.
+                var second = WaitForMoreThan(p, before + 1, clock);
+                trialTime = second - first;
+            }
+            Thread.Sleep(TimeSpan.FromTicks((long)(rng.NextDouble() * trialTime.Value.Ticks)));
             if (!p.HasExited) p.Kill(entireProcessTree: true);   // SIGKILL on Linux
             p.WaitForExit();
             var (n, distinct, check) = Inspect(db);
