@@ -6,8 +6,9 @@ namespace IdentityCrisis.Cli.Rendering;
 /// <summary>Trials done, ETA and the running trial's loss: a live bar on a terminal, a line per finished trial otherwise.</summary>
 public static class SweepProgress
 {
-    public static SweepSummary Run(IAnsiConsole console, string name, Func<Action<SweepStatus>, SweepSummary> work)
+    public static SweepSummary Run(IAnsiConsole console, string name, Func<Action<SweepStatus>, SweepSummary> work, TimeSpan? heartbeat = null)
     {
+        var every = heartbeat ?? HeartbeatEvery;
         if (console.Profile.Capabilities.Interactive)
         {
             SweepSummary summary = null!;
@@ -25,14 +26,21 @@ public static class SweepProgress
                 });
             return summary;
         }
+        // Redirected output (a log file, nohup, CI) gets a line per finished trial, and a
+        // heartbeat with the running trial's loss so a 30-minute trial is not silent.
         int lastDone = -1;
+        var sinceLine = System.Diagnostics.Stopwatch.StartNew();
         return work(s =>
         {
-            if (s.Done == lastDone) return;
+            if (s.Done == lastDone && sinceLine.Elapsed < every) return;
             lastDone = s.Done;
+            sinceLine.Restart();
             console.WriteLine(Describe(name, s));
         });
     }
+
+    /// <summary>How often redirected output repeats the status while no trial finishes.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(60);
 
     static string Describe(string name, SweepStatus s)
     {

@@ -120,7 +120,8 @@ public class TrialFilterTests
         Assert.All(kept, t => Assert.Contains(t.Config.Architecture.Channels, new[] { 8, 16 }));
         Assert.All(kept, t => Assert.Equal(0, t.Config.Training.Seed));
         var fig2 = Presets.Get("fig2", "paper");
-        Assert.Single(TrialExpansion.Expand(fig2).Where(TrialFilter.Parse(["network=6-layer ReLU"], fig2)!));
+        var sixLayerRelu = TrialFilter.Parse(["network=6-layer ReLU"], fig2)!;
+        Assert.Single(TrialExpansion.Expand(fig2), t => sixLayerRelu(t));
     }
 
     [Fact]
