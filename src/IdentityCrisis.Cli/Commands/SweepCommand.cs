@@ -29,12 +29,23 @@ public static class SweepCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Change the base config: PATH=VALUE (repeatable), e.g. --set training.optimizer=gd --set training.learningRate=0.1. " +
+                          "The sweep is renamed (fig3-paper_optimizer=gd_...) so its results never mix with the unchanged sweep's.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var name = new Option<string?>("--name") { Description = "Name the sweep (and its default folder sweeps/<name>) instead of the preset's, spec's or --set's name" };
+
+        SweepSpec ResolveAll(ParseResult p) =>
+            SweepOverrides.Apply(Resolve(p.GetValue(preset), p.GetValue(scale)!, p.GetValue(spec)), p.GetValue(set) ?? [], p.GetValue(name));
+
         var run = new Command("run", "Run a sweep: validate every trial, skip those already in the database, train the rest, record each as it finishes.");
-        foreach (var o in new Option[] { preset, scale, spec, outDir, workers, threads, dataDir, dryRun, only }) run.Options.Add(o);
+        foreach (var o in new Option[] { preset, scale, spec, set, name, outDir, workers, threads, dataDir, dryRun, only }) run.Options.Add(o);
         run.SetAction(p =>
         {
             var output = p.InvocationConfiguration.Output;
-            var s = Resolve(p.GetValue(preset), p.GetValue(scale)!, p.GetValue(spec));
+            var s = ResolveAll(p);
             int w = p.GetValue(workers) == 0 ? Environment.ProcessorCount : p.GetValue(workers);
             if (w < 1 || w > 64) throw new ConfigException($"--workers = {w} is out of range; valid: 0 (one per core) or 1..64");
             if (p.GetValue(threads) < 0) throw new ConfigException($"--threads = {p.GetValue(threads)} must be >= 0");
@@ -85,9 +96,20 @@ public static class SweepCommand
             return ExitCodes.Ok;
         });
 
+        var show = new Command("show", "Print a preset or spec (after any --set) as a spec file: save it, edit it, run it with --spec.");
+        foreach (var o in new Option[] { preset, scale, spec, set, name }) show.Options.Add(o);
+        show.SetAction(p =>
+        {
+            var s = ResolveAll(p);
+            TrialExpansion.Expand(s);                 // a spec that cannot run is refused here too, naming the trial
+            p.InvocationConfiguration.Output.WriteLine(SweepSpecJson.Serialize(s));
+            return ExitCodes.Ok;
+        });
+
         var command = new Command("sweep", "Parameter sweeps over depth, width, channels, kernel, ... with a SQLite results database.");
         command.Subcommands.Add(run);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
         return command;
     }
 

@@ -25,6 +25,9 @@ public sealed class SweepRunner(SweepSpec spec, string folder, ITrialExecutor ex
         var trials = TrialExpansion.Expand(spec);                 // throws ConfigException naming every bad trial
         Directory.CreateDirectory(folder);
         using var db = ResultsDb.Open(Path.Combine(folder, ResultsDb.FileName));
+        // One folder, one sweep: another sweep's trials would be reported under this one's spec.
+        if (db.GetMeta("sweep_name") is { } stored && stored != spec.Name)
+            throw new ConfigException($"folder '{folder}' holds the results of sweep '{stored}', not '{spec.Name}'; give another --out (or --name), or the spec that made it");
         var specJson = SweepSpecJson.Serialize(spec);
         File.WriteAllText(Path.Combine(folder, SpecFileName), specJson);
         db.SetMeta("spec_json", specJson);

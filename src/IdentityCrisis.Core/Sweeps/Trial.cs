@@ -54,7 +54,7 @@ public static class TrialExpansion
         return Convert.ToHexStringLower(hash)[..16];
     }
 
-    static void SetPath(JsonObject root, string path, JsonNode? value, string sweep)
+    internal static void SetPath(JsonObject root, string path, JsonNode? value, string sweep)
     {
         var parts = path.Split('.');
         JsonObject current = root;
